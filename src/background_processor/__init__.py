@@ -1,0 +1,1 @@
+"""Entry-point package for the processor Lambda function."""

@@ -1,0 +1,185 @@
+"""The store port on SQLite: idempotency claims and check records on one machine."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from qila.errors import StoreUnavailable
+from qila.ports.store import Claim, ClaimState, ProcessingRecord
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS processing (
+    key         TEXT PRIMARY KEY,
+    status      TEXT NOT NULL,          -- in_progress | failed | completed
+    stage       TEXT,
+    lease_until REAL NOT NULL DEFAULT 0,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    last_error  TEXT,
+    outcome     TEXT NOT NULL DEFAULT '{}',
+    updated_at  REAL NOT NULL,
+    expires_at  REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS checks (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at REAL NOT NULL,
+    expires_at REAL NOT NULL,
+    record     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS processing_expiry ON processing (expires_at);
+CREATE INDEX IF NOT EXISTS checks_expiry ON checks (expires_at);
+"""
+
+
+class SqliteStore:
+    def __init__(self, path: Path | str, *, ttl_s: int = 7 * 86400) -> None:
+        self.path = Path(path)
+        self.ttl_s = ttl_s
+        self._local = threading.local()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db().executescript(_SCHEMA)  # executescript manages its own transaction
+        with self._tx() as db:
+            now = time.time()
+            db.execute("DELETE FROM processing WHERE expires_at <= ?", (now,))
+            db.execute("DELETE FROM checks WHERE expires_at <= ?", (now,))
+
+    def _db(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            self._local.db = db
+        return db
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        try:
+            db = self._db()
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(f"SQLite store {self.path} unavailable: {exc}") from exc
+        try:
+            yield db
+        except sqlite3.Error as exc:
+            _rollback(db)
+            raise StoreUnavailable(f"SQLite store error: {exc}") from exc
+        except BaseException:
+            _rollback(db)
+            raise
+        else:
+            db.execute("COMMIT")
+
+    def claim(self, key: str, lease_s: float) -> Claim:
+        now = time.time()
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT status, stage, lease_until, attempts, last_error FROM processing"
+                " WHERE key = ?",
+                (key,),
+            ).fetchone()
+            if row is None:
+                db.execute(
+                    "INSERT INTO processing (key, status, stage, lease_until, attempts,"
+                    " updated_at, expires_at) VALUES (?, 'in_progress', 'claimed', ?, 1, ?, ?)",
+                    (key, now + lease_s, now, now + self.ttl_s),
+                )
+                return Claim(ClaimState.NEW, attempts=1)
+            status, stage, lease_until, attempts, last_error = row
+            if status == "completed":
+                return Claim(ClaimState.DONE, attempts=attempts, previous_stage=stage)
+            if status == "in_progress" and lease_until > now:
+                return Claim(ClaimState.BUSY, attempts=attempts, previous_stage=stage)
+            db.execute(
+                "UPDATE processing SET status = 'in_progress', lease_until = ?,"
+                " attempts = attempts + 1, updated_at = ? WHERE key = ?",
+                (now + lease_s, now, key),
+            )
+            return Claim(
+                ClaimState.TAKEN_OVER,
+                attempts=attempts + 1,
+                previous_stage=stage,
+                last_error=last_error,
+            )
+
+    def mark_stage(self, key: str, stage: str) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE processing SET stage = ?, updated_at = ? WHERE key = ?",
+                (stage, time.time(), key),
+            )
+
+    def complete(self, key: str, outcome: dict[str, Any]) -> None:
+        now = time.time()
+        with self._tx() as db:
+            db.execute(
+                "UPDATE processing SET status = 'completed', stage = 'completed', lease_until = 0,"
+                " outcome = ?, updated_at = ?, expires_at = ? WHERE key = ?",
+                (json.dumps(outcome, default=str), now, now + self.ttl_s, key),
+            )
+
+    def release(self, key: str, error: str) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE processing SET status = 'failed', lease_until = 0, last_error = ?,"
+                " updated_at = ? WHERE key = ? AND status != 'completed'",
+                (error[:1000], time.time(), key),
+            )
+
+    def get(self, key: str) -> ProcessingRecord | None:
+        try:
+            row = (
+                self._db()
+                .execute(
+                    "SELECT key, status, stage, attempts, last_error, outcome, updated_at"
+                    " FROM processing WHERE key = ?",
+                    (key,),
+                )
+                .fetchone()
+            )
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(f"SQLite store read failed: {exc}") from exc
+        if row is None:
+            return None
+        return ProcessingRecord(
+            key=row[0],
+            status=row[1],
+            stage=row[2],
+            attempts=row[3],
+            last_error=row[4],
+            outcome=json.loads(row[5]),
+            updated_at=row[6],
+        )
+
+    def record_check(self, record: dict[str, Any]) -> None:
+        now = time.time()
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO checks (created_at, expires_at, record) VALUES (?, ?, ?)",
+                (now, now + self.ttl_s, json.dumps(record, default=str, ensure_ascii=False)),
+            )
+
+    def recent_checks(self, limit: int = 20) -> list[dict[str, Any]]:
+        rows = (
+            self._db()
+            .execute("SELECT record FROM checks ORDER BY seq DESC LIMIT ?", (limit,))
+            .fetchall()
+        )
+        return [json.loads(r[0]) for r in rows]
+
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    if db.in_transaction:
+        db.execute("ROLLBACK")

@@ -1,0 +1,68 @@
+"""The one place where settings choose the adapters behind each port.
+
+Imports are inside the functions so each entry point pays only for what it uses: the
+webhook never imports boto3 unless SQS is configured, nor the Twilio SDK at all.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from qila.settings import Settings
+
+if TYPE_CHECKING:
+    from qila.adapters.sqlite_queue import SqliteQueue
+    from qila.adapters.sqs_queue import SqsQueue
+    from qila.analysis.verdict import Analyzer
+    from qila.ports.sender import ReplySender
+    from qila.ports.store import Store
+
+
+def build_queue(settings: Settings) -> SqsQueue | SqliteQueue:
+    if settings.sqs_queue_url:
+        from qila.adapters.sqs_queue import SqsQueue, make_sqs_client
+
+        client = make_sqs_client(
+            settings.aws_region,
+            settings.sqs_endpoint_url,
+            max_attempts=settings.queue_send_attempts,
+        )
+        return SqsQueue(client, settings.sqs_queue_url, settings.sqs_dlq_url)
+    from qila.adapters.sqlite_queue import SqliteQueue
+
+    return SqliteQueue(
+        settings.queue_db_path,
+        visibility_timeout_s=settings.visibility_timeout_s,
+        max_receives=settings.max_receives,
+        retention_s=settings.retention_s,
+        dlq_retention_s=settings.dlq_retention_s,
+    )
+
+
+def build_store(settings: Settings) -> Store:
+    if settings.dynamodb_table:
+        from qila.adapters.dynamodb_store import DynamoDbStore, make_dynamodb_client
+
+        client = make_dynamodb_client(settings.aws_region, settings.dynamodb_endpoint_url)
+        return DynamoDbStore(client, settings.dynamodb_table, ttl_s=settings.idempotency_ttl_s)
+    from qila.adapters.sqlite_store import SqliteStore
+
+    return SqliteStore(settings.store_db_path, ttl_s=settings.idempotency_ttl_s)
+
+
+def build_sender(settings: Settings) -> ReplySender:
+    from qila.adapters.twilio_sender import TwilioSender, make_twilio_client
+
+    client = make_twilio_client(
+        settings.account_sid,
+        settings.auth_token,
+        api_base=settings.twilio_api_url,
+        timeout=settings.twilio_timeout_s,
+    )
+    return TwilioSender(client)
+
+
+def build_analyzer() -> Analyzer:
+    from qila.analysis import build_analyzer as build
+
+    return build()
