@@ -69,6 +69,15 @@ class Settings:
     workers: int
     processor_timeout_s: int
     time_guard_ms: int
+    # Conversation
+    multipart_window_s: float  # parts from one sender within this window are answered once
+    cache_ttl_s: int  # how long a verdict is reused for the same message
+    limit_per_hour: int
+    limit_per_day: int
+    blocklist: tuple[str, ...]
+    # Media
+    ocr_engine: str  # rapidocr (offline, local default) | textract (AWS)
+    media_max_bytes: int
     # Input limits and logging
     max_body_bytes: int
     log_level: str
@@ -190,6 +199,15 @@ class Settings:
             workers=e.integer("QILA_WORKERS", 1, 1, 64),
             processor_timeout_s=processor_timeout_s,
             time_guard_ms=e.integer("QILA_TIME_GUARD_MS", 10_000, 0, 600_000),
+            multipart_window_s=e.number("QILA_MULTIPART_WINDOW_S", 1.5, 0.0, 60.0),
+            cache_ttl_s=e.integer("QILA_CACHE_TTL_S", 7 * 86400, 60, 365 * 86400),
+            limit_per_hour=e.integer("QILA_LIMIT_PER_HOUR", 20, 1, 1_000_000),
+            limit_per_day=e.integer("QILA_LIMIT_PER_DAY", 100, 1, 1_000_000),
+            blocklist=e.numbers("QILA_BLOCKLIST"),
+            ocr_engine=e.choice("QILA_OCR_ENGINE", "rapidocr", ("rapidocr", "textract")),
+            media_max_bytes=e.integer(
+                "QILA_MEDIA_MAX_BYTES", 10 * 1024 * 1024, 1024, 100 * 1024 * 1024
+            ),
             max_body_bytes=e.integer("QILA_MAX_BODY_BYTES", 64 * 1024, 1024, 6 * 1024 * 1024),
             log_level=log_level,
             supabase_url=supabase_url,
@@ -250,6 +268,22 @@ class _Env:
         if not low <= number <= high:
             raise ConfigError(name, f"must be between {low} and {high}, got {number}")
         return number
+
+    def numbers(self, name: str) -> tuple[str, ...]:
+        raw = self.text(name) or ""
+        numbers = tuple(n.strip() for n in raw.split(",") if n.strip())
+        for number in numbers:
+            if not _PHONE_RE.match(number):
+                raise ConfigError(
+                    name, f"expected comma-separated numbers like +6591234567, got {number!r}"
+                )
+        return numbers
+
+    def choice(self, name: str, default: str, allowed: tuple[str, ...]) -> str:
+        value = (self.text(name) or default).lower()
+        if value not in allowed:
+            raise ConfigError(name, f"must be one of {', '.join(allowed)}, got {value!r}")
+        return value
 
     def url(self, name: str) -> str | None:
         value = self.text(name)
