@@ -95,3 +95,46 @@ def test_unreachable_dynamodb_raises_store_unavailable() -> None:
     client = make_dynamodb_client("us-east-1", f"http://127.0.0.1:{free_port()}")
     with pytest.raises(StoreUnavailable):
         DynamoDbStore(client, "t").claim("SM", lease_s=1)
+
+
+def test_kv_put_get_and_expiry(store: Any) -> None:
+    store.kv_put("user#abc", {"language": "ms"}, ttl_s=60)
+    assert store.kv_get("user#abc") == {"language": "ms"}
+    store.kv_put("user#abc", {"language": "id"}, ttl_s=60)
+    assert store.kv_get("user#abc") == {"language": "id"}
+    store.kv_put("gone", {"x": 1}, ttl_s=-1)  # already expired
+    assert store.kv_get("gone") is None
+    assert store.kv_get("never-set") is None
+
+
+def test_kv_put_if_absent_wins_once(store: Any) -> None:
+    assert store.kv_put_if_absent("once#1", {"a": 1}, ttl_s=60) is True
+    assert store.kv_put_if_absent("once#1", {"a": 2}, ttl_s=60) is False
+    assert store.kv_get("once#1") == {"a": 1}
+    store.kv_put("once#2", {"a": 1}, ttl_s=-1)
+    assert store.kv_put_if_absent("once#2", {"a": 3}, ttl_s=60) is True  # expired counts as absent
+
+
+def test_kv_incr_counts_atomically(store: Any) -> None:
+    results: list[int] = []
+    lock = threading.Lock()
+
+    def bump() -> None:
+        for _ in range(5):
+            n = store.kv_incr("usage#x", ttl_s=60)
+            with lock:
+                results.append(n)
+
+    threads = [threading.Thread(target=bump) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == list(range(1, 21))
+    assert store.kv_incr("usage#x", ttl_s=60, amount=0) == 20
+
+
+def test_kv_append_keeps_order_and_every_item(store: Any) -> None:
+    assert store.kv_append("parts#s", {"sid": "SM1"}, ttl_s=60) == [{"sid": "SM1"}]
+    assert store.kv_append("parts#s", {"sid": "SM2"}, ttl_s=60) == [{"sid": "SM1"}, {"sid": "SM2"}]
+    assert store.kv_get("parts#s") == {"items": [{"sid": "SM1"}, {"sid": "SM2"}]}

@@ -107,10 +107,26 @@ def test_webhook_snippet_correctly_signed_is_queued(tmp_path: Path) -> None:
     assert len(queued(tmp_path / "b")) == 1
 
 
-def test_processor_snippet_replies_through_the_sandbox(tmp_path: Path) -> None:
+def test_processor_snippet_with_the_stack_running_gets_a_reply(tmp_path: Path) -> None:
+    """By default a message waits the multi-part window (1.5 s) for more parts from the same
+    sender; the running worker then answers it."""
     from tests.support.stack import running, stack_env
 
     stack = stack_env(tmp_path / "state")
+    with running(stack):
+        result = subprocess.run([sys.executable, "-c", PROCESSOR_SNIPPET], cwd=REPO, capture_output=True,
+                                text=True, env=stack.env, timeout=60)  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        response = json.loads(result.stdout[result.stdout.index("{\n"):])
+        assert response == {"batchItemFailures": []}
+        reply = stack.wait_reply("whatsapp:+1234567890", after=0, timeout=20)
+    assert reply is not None and reply["body"].startswith("*")
+
+
+def test_processor_snippet_without_the_window_replies_at_once(tmp_path: Path) -> None:
+    from tests.support.stack import running, stack_env
+
+    stack = stack_env(tmp_path / "state", QILA_MULTIPART_WINDOW_S="0")
     with running(stack, "sandbox"):
         result = subprocess.run([sys.executable, "-c", PROCESSOR_SNIPPET], cwd=REPO, capture_output=True,
                                 text=True, env=stack.env, timeout=60)  # fmt: skip
@@ -124,5 +140,5 @@ def test_processor_snippet_replies_through_the_sandbox(tmp_path: Path) -> None:
 def test_processor_snippet_without_a_sandbox_hands_the_record_back(tmp_path: Path) -> None:
     from tests.support.stack import free_port
 
-    response = run(PROCESSOR_SNIPPET, tmp_path, QILA_SANDBOX_PORT=str(free_port()))
+    response = run(PROCESSOR_SNIPPET, tmp_path, QILA_SANDBOX_PORT=str(free_port()), QILA_MULTIPART_WINDOW_S="0")
     assert response == {"batchItemFailures": [{"itemIdentifier": "record-0"}]}

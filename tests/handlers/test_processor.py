@@ -142,12 +142,16 @@ def test_unreachable_twilio_is_transient(rig: Rig, tmp_path: Path) -> None:
     assert rig.store.get("SMdown").status == "failed"
 
 
-def test_check_records_keep_no_phone_number_or_text(rig: Rig) -> None:
-    rig.processor.handle_batch(sqs_event(envelope("SMrec", SCAM)), CONTEXT)
+def test_check_records_keep_no_phone_number_and_only_redacted_text(rig: Rig) -> None:
+    text = SCAM + " Call +65 8123 4567 or mail help@parcel-fee.top, code 482913"
+    rig.processor.handle_batch(sqs_event(envelope("SMrec", text)), CONTEXT)
     (record,) = rig.store.recent_checks()
     dumped = json.dumps(record)
-    assert "6591234567" not in dumped and "your parcel is held, pay" not in dumped
+    for secret in ("6591234567", "8123 4567", "help@parcel-fee.top", "482913"):
+        assert secret not in dumped
+    assert record["redacted_text"].endswith("Call [phone] or mail [email], code [code]")
     assert record["level"] in {"likely_scam", "suspicious"} and len(record["sender"]) == 24
+    assert record["timings"]["send_ms"] > 0
 
 
 def test_event_without_records_is_not_a_crash(rig: Rig) -> None:

@@ -173,6 +173,120 @@ class DynamoDbStore:
         items.sort(key=lambda i: float(i["created_at"]["N"]), reverse=True)
         return [json.loads(i["record"]["S"]) for i in items[:limit]]
 
+    # -- keyed records ---------------------------------------------------------------------
+    # Items ``kv#<key>`` hold a JSON document in ``value`` (or a number in ``n`` for counters).
+    # DynamoDB's TTL deletes lazily, so reads also compare ``expires_at`` with the clock.
+
+    def kv_get(self, key: str) -> dict[str, Any] | None:
+        item = self._kv_item(key)
+        if item is None:
+            return None
+        if "n" in item:
+            return {"n": int(item["n"]["N"])}
+        return dict(json.loads(item["value"]["S"]))
+
+    def kv_put(self, key: str, value: dict[str, Any], ttl_s: int) -> None:
+        try:
+            self.client.put_item(TableName=self.table, Item=self._kv_doc(key, value, ttl_s))
+        except (BotoCoreError, ClientError) as exc:
+            raise StoreUnavailable(f"DynamoDB write failed: {exc}") from exc
+
+    def kv_put_if_absent(self, key: str, value: dict[str, Any], ttl_s: int) -> bool:
+        try:
+            self.client.put_item(
+                TableName=self.table,
+                Item=self._kv_doc(key, value, ttl_s),
+                ConditionExpression="attribute_not_exists(pk) OR expires_at < :now",
+                ExpressionAttributeValues={":now": {"N": str(int(time.time()))}},
+            )
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+                return False
+            raise StoreUnavailable(f"DynamoDB write failed: {exc}") from exc
+        except BotoCoreError as exc:
+            raise StoreUnavailable(f"DynamoDB write failed: {exc}") from exc
+        return True
+
+    def kv_incr(self, key: str, ttl_s: int, amount: int = 1) -> int:
+        now = int(time.time())
+        try:
+            response = self.client.update_item(
+                TableName=self.table,
+                Key={"pk": {"S": f"kv#{key}"}},
+                UpdateExpression="SET expires_at = if_not_exists(expires_at, :exp) ADD n :amount",
+                ExpressionAttributeValues={
+                    ":exp": {"N": str(now + ttl_s)},
+                    ":amount": {"N": str(amount)},
+                },
+                ReturnValues="ALL_NEW",
+            )
+        except (BotoCoreError, ClientError) as exc:
+            raise StoreUnavailable(f"DynamoDB update failed: {exc}") from exc
+        attributes = response["Attributes"]
+        if int(attributes["expires_at"]["N"]) < now:
+            # An expired counter that TTL has not deleted yet: start it again.
+            self.kv_put_counter(key, amount, ttl_s)
+            return amount
+        return int(attributes["n"]["N"])
+
+    def kv_put_counter(self, key: str, value: int, ttl_s: int) -> None:
+        try:
+            self.client.put_item(
+                TableName=self.table,
+                Item={
+                    "pk": {"S": f"kv#{key}"},
+                    "n": {"N": str(value)},
+                    "expires_at": {"N": str(int(time.time()) + ttl_s)},
+                },
+            )
+        except (BotoCoreError, ClientError) as exc:
+            raise StoreUnavailable(f"DynamoDB write failed: {exc}") from exc
+
+    def kv_append(self, key: str, item: dict[str, Any], ttl_s: int) -> list[dict[str, Any]]:
+        now = int(time.time())
+        try:
+            response = self.client.update_item(
+                TableName=self.table,
+                Key={"pk": {"S": f"kv#{key}"}},
+                UpdateExpression="SET #items = list_append(if_not_exists(#items, :empty), :new),"
+                " expires_at = :exp",
+                ExpressionAttributeNames={"#items": "items"},
+                ExpressionAttributeValues={
+                    ":empty": {"L": []},
+                    ":new": {"L": [{"S": json.dumps(item, default=str)}]},
+                    ":exp": {"N": str(now + ttl_s)},
+                },
+                ReturnValues="ALL_NEW",
+            )
+        except (BotoCoreError, ClientError) as exc:
+            raise StoreUnavailable(f"DynamoDB update failed: {exc}") from exc
+        return [json.loads(v["S"]) for v in response["Attributes"]["items"]["L"]]
+
+    def _kv_item(self, key: str) -> dict[str, Any] | None:
+        try:
+            item = self.client.get_item(
+                TableName=self.table, Key={"pk": {"S": f"kv#{key}"}}, ConsistentRead=True
+            ).get("Item")
+        except (BotoCoreError, ClientError) as exc:
+            raise StoreUnavailable(f"DynamoDB read failed: {exc}") from exc
+        if not item or int(item.get("expires_at", {}).get("N", "0")) < time.time():
+            return None
+        if "items" in item:
+            return {
+                "value": {
+                    "S": json.dumps({"items": [json.loads(v["S"]) for v in item["items"]["L"]]})
+                }
+            }
+        return dict(item)
+
+    @staticmethod
+    def _kv_doc(key: str, value: dict[str, Any], ttl_s: int) -> dict[str, Any]:
+        return {
+            "pk": {"S": f"kv#{key}"},
+            "value": {"S": json.dumps(value, default=str, ensure_ascii=False)},
+            "expires_at": {"N": str(int(time.time()) + ttl_s)},
+        }
+
     def _update(
         self,
         key: str,

@@ -102,9 +102,10 @@ class SqliteQueue:
             self._local.db = None
 
     # -- Queue port ----------------------------------------------------------------------
-    def send(self, body: str, attributes: dict[str, str] | None = None) -> str:
+    def send(self, body: str, attributes: dict[str, str] | None = None, delay_s: float = 0) -> str:
         message_id = str(uuid.uuid4())
         now = time.time()
+        visible_at = now + max(0, min(delay_s, 900))
         try:
             with self._tx() as db:
                 db.execute(
@@ -115,7 +116,7 @@ class SqliteQueue:
                         body,
                         json.dumps(attributes or {}),
                         now,
-                        now,
+                        visible_at,
                         now + self.retention_s,
                     ),
                 )

@@ -32,6 +32,12 @@ CREATE TABLE IF NOT EXISTS checks (
     expires_at REAL NOT NULL,
     record     TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS kv (
+    key        TEXT PRIMARY KEY,
+    value      TEXT NOT NULL,
+    expires_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS kv_expiry ON kv (expires_at);
 CREATE INDEX IF NOT EXISTS processing_expiry ON processing (expires_at);
 CREATE INDEX IF NOT EXISTS checks_expiry ON checks (expires_at);
 """
@@ -48,6 +54,7 @@ class SqliteStore:
             now = time.time()
             db.execute("DELETE FROM processing WHERE expires_at <= ?", (now,))
             db.execute("DELETE FROM checks WHERE expires_at <= ?", (now,))
+            db.execute("DELETE FROM kv WHERE expires_at <= ?", (now,))
 
     def _db(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
@@ -173,11 +180,78 @@ class SqliteStore:
         )
         return [json.loads(r[0]) for r in rows]
 
+    # -- keyed records ---------------------------------------------------------------------
+    def kv_get(self, key: str) -> dict[str, Any] | None:
+        try:
+            row = (
+                self._db()
+                .execute(
+                    "SELECT value FROM kv WHERE key = ? AND expires_at > ?", (key, time.time())
+                )
+                .fetchone()
+            )
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(f"SQLite store read failed: {exc}") from exc
+        return None if row is None else dict(json.loads(row[0]))
+
+    def kv_put(self, key: str, value: dict[str, Any], ttl_s: int) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO kv (key, value, expires_at) VALUES (?, ?, ?)",
+                (key, _dump(value), time.time() + ttl_s),
+            )
+
+    def kv_put_if_absent(self, key: str, value: dict[str, Any], ttl_s: int) -> bool:
+        now = time.time()
+        with self._tx() as db:
+            live = db.execute(
+                "SELECT 1 FROM kv WHERE key = ? AND expires_at > ?", (key, now)
+            ).fetchone()
+            if live:
+                return False
+            db.execute(
+                "INSERT OR REPLACE INTO kv (key, value, expires_at) VALUES (?, ?, ?)",
+                (key, _dump(value), now + ttl_s),
+            )
+            return True
+
+    def kv_incr(self, key: str, ttl_s: int, amount: int = 1) -> int:
+        now = time.time()
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT value, expires_at FROM kv WHERE key = ? AND expires_at > ?", (key, now)
+            ).fetchone()
+            count = (int(json.loads(row[0]).get("n", 0)) if row else 0) + amount
+            expires = row[1] if row else now + ttl_s
+            db.execute(
+                "INSERT OR REPLACE INTO kv (key, value, expires_at) VALUES (?, ?, ?)",
+                (key, _dump({"n": count}), expires),
+            )
+            return count
+
+    def kv_append(self, key: str, item: dict[str, Any], ttl_s: int) -> list[dict[str, Any]]:
+        now = time.time()
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT value FROM kv WHERE key = ? AND expires_at > ?", (key, now)
+            ).fetchone()
+            items = list(json.loads(row[0]).get("items", [])) if row else []
+            items.append(item)
+            db.execute(
+                "INSERT OR REPLACE INTO kv (key, value, expires_at) VALUES (?, ?, ?)",
+                (key, _dump({"items": items}), now + ttl_s),
+            )
+            return items
+
     def close(self) -> None:
         db = getattr(self._local, "db", None)
         if db is not None:
             db.close()
             self._local.db = None
+
+
+def _dump(value: dict[str, Any]) -> str:
+    return json.dumps(value, default=str, ensure_ascii=False)
 
 
 def _rollback(db: sqlite3.Connection) -> None:

@@ -6,6 +6,7 @@ template; this adapter only speaks the protocol. botocore errors become ``QueueU
 
 from __future__ import annotations
 
+import math
 import time
 from typing import Any
 
@@ -43,8 +44,10 @@ class SqsQueue:
         self.queue_url = queue_url
         self.dlq_url = dlq_url
 
-    def send(self, body: str, attributes: dict[str, str] | None = None) -> str:
+    def send(self, body: str, attributes: dict[str, str] | None = None, delay_s: float = 0) -> str:
         kwargs: dict[str, Any] = {"QueueUrl": self.queue_url, "MessageBody": body}
+        if delay_s > 0:
+            kwargs["DelaySeconds"] = min(math.ceil(delay_s), 900)  # whole seconds
         if attributes:
             kwargs["MessageAttributes"] = _to_sqs_attributes(attributes)
         response = self._call("send_message", **kwargs)

@@ -46,8 +46,8 @@ class DeadLetter:
 
 
 class Queue(Protocol):
-    def send(self, body: str, attributes: dict[str, str] | None = None) -> str:
-        """Store a message; return its id."""
+    def send(self, body: str, attributes: dict[str, str] | None = None, delay_s: float = 0) -> str:
+        """Store a message (invisible for ``delay_s`` seconds, at most 900); return its id."""
         ...
 
     def receive(

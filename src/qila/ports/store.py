@@ -62,3 +62,23 @@ class Store(Protocol):
         ...
 
     def recent_checks(self, limit: int = 20) -> list[dict[str, Any]]: ...
+
+    # -- small keyed records for conversations (preferences, limits, repeat cache, parts) ---
+    # Keys are opaque strings; values JSON objects; every record expires after ``ttl_s``.
+
+    def kv_get(self, key: str) -> dict[str, Any] | None: ...
+
+    def kv_put(self, key: str, value: dict[str, Any], ttl_s: int) -> None: ...
+
+    def kv_put_if_absent(self, key: str, value: dict[str, Any], ttl_s: int) -> bool:
+        """Store ``value`` unless a live record exists; True if this call stored it."""
+        ...
+
+    def kv_incr(self, key: str, ttl_s: int, amount: int = 1) -> int:
+        """Atomically add ``amount`` to the counter at ``key`` (0 if absent); return it.
+        The expiry is set when the counter is created and not extended."""
+        ...
+
+    def kv_append(self, key: str, item: dict[str, Any], ttl_s: int) -> list[dict[str, Any]]:
+        """Atomically append ``item`` to the list at ``key``; return the whole list."""
+        ...

@@ -8,38 +8,28 @@ refusal is recorded and not retried; a duplicate is acknowledged without a secon
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from qila.analysis.verdict import Analyzer, Content, Verdict
+from qila.analysis.verdict import Analyzer, Verdict
+from qila.conversation.service import Conversation, Gatherer, Reply, Scheduler
 from qila.envelope import Job, parse_job
-from qila.errors import MalformedEnvelope, PermanentSendError, QilaError, TransientError
+from qila.errors import (
+    MalformedEnvelope,
+    PermanentSendError,
+    QilaError,
+    TransientError,
+)
 from qila.logs import correlated, mask_number
 from qila.ports.sender import ReplySender
 from qila.ports.store import ClaimState, Store
+from qila.processor.content import TextOnlyGatherer
 from qila.settings import Settings
 
 log = logging.getLogger("qila.processor")
-
-
-class ContentGatherer(Protocol):
-    """Turns a job into analysable content (downloads and reads media)."""
-
-    def gather(self, job: Job) -> Content: ...
-
-
-class TextOnlyGatherer:
-    """Content from the message text; media are listed as not checkable."""
-
-    def gather(self, job: Job) -> Content:
-        return Content(
-            text=job.body,
-            unsupported_media=tuple(m.content_type or "unknown" for m in job.media),
-        )
 
 
 class Metrics(Protocol):
@@ -62,10 +52,21 @@ class Processor:
     store: Store
     sender: ReplySender
     analyzer: Analyzer
-    compose_reply: Callable[[Verdict], str]
-    gatherer: ContentGatherer = field(default_factory=TextOnlyGatherer)
+    compose_reply: Callable[[Verdict, str | None], str]
+    gatherer: Gatherer = field(default_factory=TextOnlyGatherer)
+    scheduler: Scheduler | None = None  # the queue, for multi-part flushes
     metrics: Metrics = field(default_factory=_NoMetrics)
     record_sink: Callable[[dict[str, Any]], None] | None = None
+
+    def __post_init__(self) -> None:
+        self.conversation = Conversation(
+            settings=self.settings,
+            store=self.store,
+            analyzer=self.analyzer,
+            gatherer=self.gatherer,
+            compose_reply=self.compose_reply,
+            scheduler=self.scheduler,
+        )
 
     def handle_batch(self, event: Mapping[str, Any], context: Any) -> dict[str, Any]:
         records = event.get("Records") if isinstance(event, Mapping) else None
@@ -132,28 +133,26 @@ class Processor:
         if resent_after_crash:
             log.warning("previous attempt crashed during the send; the reply may go out twice")
         try:
-            timings: dict[str, float] = {}
             t0 = time.monotonic()
-            content = self.gatherer.gather(job)
-            timings["gather_ms"] = _ms(t0)
-            t0 = time.monotonic()
-            verdict = self.analyzer.analyse(content)
-            reply = self.compose_reply(verdict)
-            timings["analysis_ms"] = _ms(t0)
-            self.store.mark_stage(job.message_id, "sending")
-            t0 = time.monotonic()
-            sent = self.sender.send(
-                to=job.from_, from_=job.to or self.settings.phone_number, body=reply
-            )
-            timings["send_ms"] = _ms(t0)
+            reply = self.conversation.respond(job)
+            respond_ms = _ms(t0)
+            sent_sid = None
+            if reply.text is not None:
+                self.store.mark_stage(job.message_id, "sending")
+                t0 = time.monotonic()
+                sent = self.sender.send(
+                    to=job.from_, from_=job.to or self.settings.phone_number, body=reply.text
+                )
+                sent_sid = sent.sid
+                reply.record.setdefault("timings", {})["send_ms"] = _ms(t0)
             # Recorded right after the send: the only window where a crash causes a second reply.
             self.store.complete(
                 job.message_id,
                 {
-                    "result": "replied",
-                    "reply_sid": sent.sid,
-                    "level": verdict.level.value,
-                    "resent_after_crash": resent_after_crash,
+                    "result": "replied" if sent_sid else reply.kind,
+                    "kind": reply.kind,
+                    "reply_sid": sent_sid,
+                    "resent_after_crash": resent_after_crash and bool(sent_sid),
                 },
             )
         except PermanentSendError as exc:
@@ -186,33 +185,33 @@ class Processor:
                     "processing failed; will retry", extra={"receive_count": receive_count}
                 )
             raise
+        self._after_reply(job, reply, respond_ms, started)
+
+    def _after_reply(self, job: Job, reply: Reply, respond_ms: float, started: float) -> None:
+        """Bookkeeping once the outcome is stored; failures here never retry the message."""
+        try:
+            if reply.on_delivered is not None:
+                reply.on_delivered()
+        except QilaError as exc:
+            log.warning("conversation state not updated", extra={"error": str(exc)})
+        timings = dict(reply.record.get("timings", {}))
+        timings["respond_ms"] = respond_ms
         timings["total_ms"] = _ms(started)
         if job.received_at:
             timings["since_received_ms"] = _since(job.received_at)
-        self.metrics.verdict(verdict.level.value)
-        log.info(
-            "replied",
-            extra={
-                "level": verdict.level.value,
-                "score": verdict.score,
-                "to": mask_number(job.from_),
-                **timings,
-            },
-        )
-        self._record_check(job, verdict, timings)
+        fields: dict[str, Any] = {"kind": reply.kind, **timings}
+        if reply.verdict is not None:
+            self.metrics.verdict(reply.verdict.level.value)
+            fields.update(level=reply.verdict.level.value, score=reply.verdict.score)
+        if reply.text is not None:
+            fields["to"] = mask_number(job.from_)
+            log.info("replied", extra=fields)
+        else:
+            log.info("no reply", extra=fields)
+        if reply.record:
+            self._record_check({**reply.record, "timings": timings})
 
-    def _record_check(self, job: Job, verdict: Verdict, timings: dict[str, float]) -> None:
-        record = {
-            "message_id": job.message_id,
-            "sender": hash_sender(job.from_, self.settings.auth_token),
-            "level": verdict.level.value,
-            "score": verdict.score,
-            "reasons": list(verdict.reasons),
-            "num_media": job.num_media,
-            "timings": timings,
-            "checked_on": verdict.checked_on.isoformat(),
-            "created_at": time.time(),
-        }
+    def _record_check(self, record: dict[str, Any]) -> None:
         try:
             self.store.record_check(record)
         except QilaError as exc:  # the reply went out; a lost record must not retry it
@@ -228,12 +227,6 @@ class Processor:
             self.store.release(key, reason)
         except QilaError as exc:
             log.warning("could not record the failure", extra={"error": str(exc)})
-
-
-def hash_sender(number: str, salt: str) -> str:
-    """A stable pseudonymous sender id: the same person maps to the same id, nobody can read
-    the number back without the auth token."""
-    return hashlib.sha256(f"{salt}:{number}".encode()).hexdigest()[:24]
 
 
 def _remaining_ms(context: Any) -> Callable[[], int | None]:

@@ -17,7 +17,7 @@ from qila.settings import get_settings
 def processor() -> Processor:
     from qila.analysis import compose_reply
     from qila.processor.content import build_gatherer
-    from qila.wiring import build_analyzer, build_sender, build_store
+    from qila.wiring import build_analyzer, build_queue, build_sender, build_store
 
     settings = get_settings()
     logs.configure(settings.log_level)
@@ -28,6 +28,7 @@ def processor() -> Processor:
         analyzer=build_analyzer(),
         compose_reply=compose_reply,
         gatherer=build_gatherer(settings),
+        scheduler=build_queue(settings) if settings.multipart_window_s > 0 else None,
     )
 
 
