@@ -7,7 +7,10 @@
   and Twilio's error bodies; every reply is recorded.
 - Media: uploaded images are served like Twilio's media URLs: basic auth on the sandbox port,
   then a redirect to a signed URL on a second "CDN" port under another host name.
-- ``GET /`` is the chat page; ``/api/messages`` serves the conversation (long poll).
+- ``GET /`` is the chat page; ``/api/messages`` serves the conversation (long poll),
+  ``/api/media/{MEsid}`` an uploaded image for the page (no auth: the sandbox listens on
+  127.0.0.1 only), ``/api/faults`` the fault switches and ``/api/ops/...`` the operator panel
+  (queue depth, dead letters, redrive/purge, recent checks; see :mod:`qila.local.ops`).
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ from importlib import resources
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from qila.errors import QilaError
 from qila.local.faults import Faults
 from qila.local.http import Handler, QuietServer, serve_in_thread
+from qila.local.ops import Ops, parse_ids
 from qila.local.sandbox_state import SandboxState, new_sid
 from qila.logs import mask_number
 from qila.settings import Settings
@@ -40,6 +45,7 @@ _MESSAGES_RE = re.compile(
 _MEDIA_RE = re.compile(
     r"^/2010-04-01/Accounts/(?P<account>[^/]+)/Messages/(?P<msg>[^/]+)/Media/(?P<media>[^/.]+)$"
 )
+_MEDIA_SID_RE = re.compile(r"^/api/media/(?P<media>ME[0-9a-f]{32})$")
 _ADDRESS_RE = re.compile(r"^(whatsapp:)?\+[1-9]\d{6,14}$")
 MAX_BODY_CHARS = 1600
 
@@ -259,6 +265,11 @@ def _q(query: dict[str, list[str]], name: str) -> str | None:
     return values[0] if values else None
 
 
+def _int(query: dict[str, list[str]], name: str) -> int | None:
+    raw = _q(query, name)
+    return int(raw) if raw and raw.isdigit() else None
+
+
 def _twiml_message(twiml: str) -> str | None:
     match = re.search(r"<Message>(.*?)</Message>", twiml, re.S)
     if not match:
@@ -271,6 +282,8 @@ def _twiml_message(twiml: str) -> str | None:
 def make_servers(
     settings: Settings, sandbox: Sandbox, port: int | None = None, media_port: int | None = None
 ) -> tuple[QuietServer, QuietServer]:
+    ops = Ops(settings)
+
     class SandboxHandler(Handler):
         def do_GET(self) -> None:
             parts = urlsplit(self.path)
@@ -286,6 +299,10 @@ def make_servers(
                 self._messages(query)
             elif parts.path == "/api/faults":
                 self.send_json(200, sandbox.faults.to_dict())
+            elif (m := _MEDIA_SID_RE.match(parts.path)) is not None:
+                self._page_media(m.group("media"))
+            elif parts.path.startswith("/api/ops/"):
+                self._ops_get(parts.path.removeprefix("/api/ops/"), query)
             elif (m := _MESSAGES_RE.match(parts.path)) is not None:
                 self._twilio_read(m.group("account"), m.group("sid"), query)
             elif (m := _MEDIA_RE.match(parts.path)) is not None:
@@ -310,8 +327,10 @@ def make_servers(
                 try:
                     sandbox.faults.update(json.loads(body or b"{}"))
                     self.send_json(200, sandbox.faults.to_dict())
-                except (ValueError, TypeError) as exc:
+                except (ValueError, TypeError, AttributeError, QilaError) as exc:
                     self.send_json(400, {"error": str(exc)})
+            elif parts.path in {"/api/ops/dlq/redrive", "/api/ops/dlq/purge"}:
+                self._ops_post(parts.path.rsplit("/", 1)[1], body)
             elif (m := _MESSAGES_RE.match(parts.path)) is not None and m.group("sid") is None:
                 if not sandbox.authorised(self.headers.get("Authorization"), m.group("account")):
                     self.send_json(
@@ -335,6 +354,57 @@ def make_servers(
                 after=after, number=number, direction=direction, wait_s=wait
             )
             self.send_json(200, {"messages": [m.to_public() for m in found]})
+
+        def _page_media(self, media_sid: str) -> None:
+            item = sandbox.state.media.get(media_sid)
+            if item is None:
+                self.send_text(404, "Not Found")
+                return
+            data, ctype = item
+            self.send_bytes(
+                200,
+                data,
+                ctype,
+                {"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"},
+            )
+
+        def _ops_get(self, name: str, query: dict[str, list[str]]) -> None:
+            views = {
+                "overview": lambda: ops.overview(),
+                "stats": lambda: ops.stats(),
+                "dlq": lambda: {"dead_letters": ops.dead_letters(_int(query, "limit"))},
+                "checks": lambda: {"checks": ops.recent_checks(_int(query, "limit"))},
+            }
+            view = views.get(name)
+            if view is None:
+                self.send_text(404, "Not Found")
+                return
+            try:
+                self.send_json(200, view())
+            except QilaError as exc:
+                log.warning("operator view failed", extra={"view": name, "error": str(exc)})
+                self.send_json(503, {"error": str(exc)})
+
+        def _ops_post(self, action: str, body: bytes) -> None:
+            try:
+                ids = parse_ids(json.loads(body or b"{}"))
+            except ValueError as exc:
+                self.send_json(400, {"error": str(exc)})
+                return
+            try:
+                if action == "redrive":
+                    self.send_json(200, {"redriven": ops.redrive(ids)})
+                else:
+                    self.send_json(200, {"purged": ops.purge(ids)})
+            except QilaError as exc:
+                log.warning(
+                    "dead-letter action failed", extra={"action": action, "error": str(exc)}
+                )
+                self.send_json(503, {"error": str(exc)})
+            else:
+                log.info(
+                    "dead letters %s", action, extra={"count": "all" if ids is None else len(ids)}
+                )
 
         def _twilio_read(self, account: str, sid: str | None, query: dict[str, list[str]]) -> None:
             if not sandbox.authorised(self.headers.get("Authorization"), account):
