@@ -128,7 +128,12 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from qila.wiring import build_queue
 
     settings = _settings()
-    processor()  # build everything now, like a Lambda cold start, not on the first message
+    app = processor()  # build everything now, like a Lambda cold start, not on the first message
+    warm_up = getattr(app.gatherer, "warm_up", None)
+    if callable(warm_up) and settings.ocr_engine == "rapidocr":
+        # The offline OCR model takes a moment to load: do it beside polling, not on the
+        # first screenshot someone sends.
+        threading.Thread(target=warm_up, daemon=True, name="ocr-warm-up").start()
     pollers = [
         Poller(
             build_queue(settings),

@@ -49,10 +49,11 @@ def register(sub: Any) -> None:
 
 
 def _context() -> tuple[Any, Any]:
-    from qila.settings import get_settings
+    from qila.settings import Settings
     from qila.wiring import build_queue, build_store
 
-    settings = get_settings()
+    # The DLQ tools need the queue and the store, not Twilio.
+    settings = Settings.from_env(require_twilio=False)
     return build_queue(settings), build_store(settings)
 
 

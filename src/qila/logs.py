@@ -54,7 +54,8 @@ class JsonFormatter(logging.Formatter):
             entry["correlation_id"] = cid
         for key, value in record.__dict__.items():
             if key not in self._reserved and not key.startswith("_"):
-                entry[key] = value
+                # An extra field never overwrites the envelope (level, message, ...).
+                entry[key if key not in entry else f"field_{key}"] = value
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, default=str, ensure_ascii=False)
@@ -68,7 +69,7 @@ def configure(level: str = "INFO", stream: Any = None) -> None:
         # Lambda pre-installs a plain handler; replace it so every line is JSON.
         for existing in list(root.handlers):
             root.removeHandler(existing)
-        handler = logging.StreamHandler(stream or sys.stdout)
+        handler = logging.StreamHandler(stream or sys.stderr)
         handler._qila = True  # type: ignore[attr-defined]
         handler.setFormatter(JsonFormatter())
         root.addHandler(handler)

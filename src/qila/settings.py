@@ -41,7 +41,7 @@ class Settings:
     webhook_url: str | None  # public URL Twilio signs; None = derive from the request
     twilio_api_url: str  # REST API base: Twilio itself, or the local sandbox
     twilio_timeout_s: float
-    interim_message: str  # optional TwiML reply while the check runs ("" = empty TwiML)
+    interim_reply: bool  # answer media messages at once with "Checking this for you..."
     # Queue
     sqs_queue_url: str | None
     sqs_dlq_url: str | None
@@ -78,9 +78,10 @@ class Settings:
     # Media
     ocr_engine: str  # rapidocr (offline, local default) | textract (AWS)
     media_max_bytes: int
-    # Input limits and logging
+    # Input limits, logging and metrics
     max_body_bytes: int
     log_level: str
+    emit_metrics: bool  # CloudWatch EMF lines on stdout (on by default inside Lambda)
     # Optional sink
     supabase_url: str | None
     supabase_key: str | None = field(repr=False)
@@ -107,8 +108,15 @@ class Settings:
 
     @classmethod
     def from_env(
-        cls, env: Mapping[str, str] | None = None, *, token_loader: TokenLoader | None = None
+        cls,
+        env: Mapping[str, str] | None = None,
+        *,
+        token_loader: TokenLoader | None = None,
+        require_twilio: bool = True,
     ) -> Settings:
+        """Build the settings. ``require_twilio=False`` is for operator tools (``qila dlq``)
+        that touch only the queue and the store: missing Twilio settings then get the local
+        placeholders instead of failing."""
         e = _Env(os.environ if env is None else env)
         sqs_queue_url = e.url("SQS_QUEUE_URL")
         local = sqs_queue_url is None
@@ -122,7 +130,7 @@ class Settings:
                 "TWILIO_AUTH_TOKEN_SECRET_ARN",
             )
         )
-        if account_sid is None and not token_configured and local:
+        if account_sid is None and not token_configured and (local or not require_twilio):
             account_sid, auth_token = LOCAL_ACCOUNT_SID, LOCAL_AUTH_TOKEN
         else:
             if account_sid is None:
@@ -133,7 +141,9 @@ class Settings:
         if not _SID_RE.match(account_sid):
             raise ConfigError("TWILIO_ACCOUNT_SID", "must be 'AC' followed by 32 hex characters")
 
-        phone = e.text("TWILIO_PHONE_NUMBER") or (LOCAL_PHONE_NUMBER if local else None)
+        phone = e.text("TWILIO_PHONE_NUMBER") or (
+            LOCAL_PHONE_NUMBER if local or not require_twilio else None
+        )
         if phone is None:
             raise ConfigError("TWILIO_PHONE_NUMBER", "is required (e.g. whatsapp:+14155238886)")
         if not _PHONE_RE.match(phone):
@@ -175,7 +185,7 @@ class Settings:
             webhook_url=webhook_url,
             twilio_api_url=twilio_api_url.rstrip("/"),
             twilio_timeout_s=e.number("QILA_TWILIO_TIMEOUT_S", 10.0, 0.1, 60.0),
-            interim_message=e.text("QILA_INTERIM_MESSAGE") or "",
+            interim_reply=e.flag("QILA_INTERIM_REPLY", default=False),
             sqs_queue_url=sqs_queue_url,
             sqs_dlq_url=e.url("SQS_DLQ_URL"),
             sqs_endpoint_url=e.url("SQS_ENDPOINT_URL"),
@@ -210,6 +220,7 @@ class Settings:
             ),
             max_body_bytes=e.integer("QILA_MAX_BODY_BYTES", 64 * 1024, 1024, 6 * 1024 * 1024),
             log_level=log_level,
+            emit_metrics=e.flag("QILA_METRICS", default=bool(e.text("AWS_LAMBDA_FUNCTION_NAME"))),
             supabase_url=supabase_url,
             supabase_key=supabase_key,
         )
@@ -268,6 +279,16 @@ class _Env:
         if not low <= number <= high:
             raise ConfigError(name, f"must be between {low} and {high}, got {number}")
         return number
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = self.text(name)
+        if value is None:
+            return default
+        if value.lower() in {"1", "true", "yes", "on"}:
+            return True
+        if value.lower() in {"0", "false", "no", "off"}:
+            return False
+        raise ConfigError(name, f"must be on or off (1/0, true/false), got {value!r}")
 
     def numbers(self, name: str) -> tuple[str, ...]:
         raw = self.text(name) or ""

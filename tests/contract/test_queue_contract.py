@@ -40,8 +40,12 @@ def subject(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[QueueUnd
     moto_url = request.getfixturevalue("moto_url")
     client = make_sqs_client("us-east-1", moto_url)
     name = f"qila-{uuid.uuid4().hex[:8]}"
-    dlq_url = client.create_queue(QueueName=f"{name}-dlq", Attributes={"MessageRetentionPeriod": "1209600"})["QueueUrl"]
-    dlq_arn = client.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    dlq_url = client.create_queue(
+        QueueName=f"{name}-dlq", Attributes={"MessageRetentionPeriod": "1209600"}
+    )["QueueUrl"]
+    dlq_arn = client.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])[
+        "Attributes"
+    ]["QueueArn"]
     url = client.create_queue(
         QueueName=name,
         Attributes={
@@ -88,7 +92,9 @@ def test_deleted_messages_do_not_come_back(subject: QueueUnderTest) -> None:
     assert q.receive(max_messages=10, wait_seconds=0.2) == []
 
 
-def test_unacknowledged_messages_reappear_with_a_higher_receive_count(subject: QueueUnderTest) -> None:
+def test_unacknowledged_messages_reappear_with_a_higher_receive_count(
+    subject: QueueUnderTest,
+) -> None:
     q = subject.queue
     q.send("retry me")
     (first,) = receive_until(q, 1)
@@ -173,9 +179,11 @@ def test_sqlite_concurrent_senders_lose_nothing(tmp_path: Path) -> None:
     import threading
 
     q = SqliteQueue(tmp_path / "q.sqlite3")
+
     def send_many(prefix: str) -> None:
         for i in range(100):
             q.send(f"{prefix}{i}")
+
     threads = [threading.Thread(target=send_many, args=(p,)) for p in "abcd"]
     for t in threads:
         t.start()

@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-
 from tests.support.events import sign, twilio_form
 from tests.support.stack import running, stack_env
 
@@ -29,15 +28,23 @@ def test_send_a_scam_and_an_ordinary_message_and_read_the_replies(tmp_path: Path
     stack = stack_env(tmp_path / "state")
     with running(stack):
         scam = stack.qila("send", SCAM, "--wait", "20")
-        plain = stack.qila("send", "see you at lunch tomorrow?", "--from", "whatsapp:+6598765432", "--wait", "20")
-        as_json = stack.qila("send", SCAM, "--from", "whatsapp:+6511112222", "--wait", "20", "--json")
+        plain = stack.qila(
+            "send", "see you at lunch tomorrow?", "--from", "whatsapp:+6598765432", "--wait", "20"
+        )
+        as_json = stack.qila(
+            "send", SCAM, "--from", "whatsapp:+6511112222", "--wait", "20", "--json"
+        )
     assert scam.returncode == 0, scam.stderr
     assert "*Likely scam*" in scam.stdout or "*Suspicious*" in scam.stdout
     assert "parcel-fee.top" in scam.stdout
     assert plain.returncode == 0, plain.stderr
     assert "*No red flags found*" in plain.stdout
     doc = json.loads(as_json.stdout)
-    assert doc["webhook_status"] == 200 and doc["sid"].startswith("SM") and "parcel-fee.top" in doc["reply"]
+    assert (
+        doc["webhook_status"] == 200
+        and doc["sid"].startswith("SM")
+        and "parcel-fee.top" in doc["reply"]
+    )
 
 
 def test_forged_requests_are_refused_and_nothing_is_queued(tmp_path: Path) -> None:
@@ -48,7 +55,9 @@ def test_forged_requests_are_refused_and_nothing_is_queued(tmp_path: Path) -> No
             headers = {"Content-Type": "application/x-www-form-urlencoded"}
             if signature:
                 headers["X-Twilio-Signature"] = signature
-            request = urllib.request.Request(stack.webhook_url, data=urlencode(form).encode(), headers=headers)
+            request = urllib.request.Request(
+                stack.webhook_url, data=urlencode(form).encode(), headers=headers
+            )
             with pytest.raises(urllib.error.HTTPError) as err:
                 urllib.request.urlopen(request, timeout=10)
             assert err.value.code == 403

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.support.stack import REPO, clean_env
 
-WEBHOOK_SNIPPET = '''
+WEBHOOK_SNIPPET = """
 import json
 import base64
 from urllib.parse import urlencode
@@ -34,9 +34,9 @@ event = {
 from webhook_handler.handler import lambda_handler
 response = lambda_handler(event, {})
 print(json.dumps(response, indent=2))
-'''
+"""
 
-PROCESSOR_SNIPPET = '''
+PROCESSOR_SNIPPET = """
 import json
 
 # Simulate SQS event
@@ -57,7 +57,7 @@ event = {
 from background_processor.handler import lambda_handler
 response = lambda_handler(event, {"get_remaining_time_in_millis": lambda: 300000})
 print(json.dumps(response, indent=2))
-'''
+"""
 
 
 def run(snippet: str, state: Path, **env: str) -> dict:
@@ -71,7 +71,9 @@ def run(snippet: str, state: Path, **env: str) -> dict:
 def queued(state: Path) -> list[dict]:
     from qila.adapters.sqlite_queue import SqliteQueue
 
-    return [json.loads(m.body) for m in SqliteQueue(state / "queue.sqlite3").receive(max_messages=10)]
+    return [
+        json.loads(m.body) for m in SqliteQueue(state / "queue.sqlite3").receive(max_messages=10)
+    ]
 
 
 def test_webhook_snippet_with_its_fake_signature_gets_403(tmp_path: Path) -> None:
@@ -82,16 +84,22 @@ def test_webhook_snippet_with_its_fake_signature_gets_403(tmp_path: Path) -> Non
 
 def signed_snippet(url: str) -> str:
     """The same event with a correct signature (and a MessageSid, as Twilio always sends)."""
-    return WEBHOOK_SNIPPET.replace('"NumMedia": "0"', '"NumMedia": "0", "MessageSid": "SMseed"').replace(
-        '"X-Twilio-Signature": "test-signature",',
-        '"X-Twilio-Signature": SIG,',
-    ).replace(
-        "# Simulate API Gateway event",
-        "from qila.signature import compute_signature\n"
-        "from qila.settings import LOCAL_AUTH_TOKEN\n"
-        "SIG = compute_signature(LOCAL_AUTH_TOKEN, " + repr(url) + ", {'From': ['whatsapp:+1234567890'],"
-        " 'To': ['whatsapp:+0987654321'], 'Body': ['Is this message a scam?'], 'NumMedia': ['0'],"
-        " 'MessageSid': ['SMseed']})",
+    return (
+        WEBHOOK_SNIPPET.replace('"NumMedia": "0"', '"NumMedia": "0", "MessageSid": "SMseed"')
+        .replace(
+            '"X-Twilio-Signature": "test-signature",',
+            '"X-Twilio-Signature": SIG,',
+        )
+        .replace(
+            "# Simulate API Gateway event",
+            "from qila.signature import compute_signature\n"
+            "from qila.settings import LOCAL_AUTH_TOKEN\n"
+            "SIG = compute_signature(LOCAL_AUTH_TOKEN, "
+            + repr(url)
+            + ", {'From': ['whatsapp:+1234567890'],"
+            " 'To': ['whatsapp:+0987654321'], 'Body': ['Is this message a scam?'], 'NumMedia': ['0'],"
+            " 'MessageSid': ['SMseed']})",
+        )
     )
 
 
@@ -117,7 +125,7 @@ def test_processor_snippet_with_the_stack_running_gets_a_reply(tmp_path: Path) -
         result = subprocess.run([sys.executable, "-c", PROCESSOR_SNIPPET], cwd=REPO, capture_output=True,
                                 text=True, env=stack.env, timeout=60)  # fmt: skip
         assert result.returncode == 0, result.stderr
-        response = json.loads(result.stdout[result.stdout.index("{\n"):])
+        response = json.loads(result.stdout[result.stdout.index("{\n") :])
         assert response == {"batchItemFailures": []}
         reply = stack.wait_reply("whatsapp:+1234567890", after=0, timeout=20)
     assert reply is not None and reply["body"].startswith("*")
@@ -131,7 +139,7 @@ def test_processor_snippet_without_the_window_replies_at_once(tmp_path: Path) ->
         result = subprocess.run([sys.executable, "-c", PROCESSOR_SNIPPET], cwd=REPO, capture_output=True,
                                 text=True, env=stack.env, timeout=60)  # fmt: skip
         assert result.returncode == 0, result.stderr
-        response = json.loads(result.stdout[result.stdout.index("{\n"):])
+        response = json.loads(result.stdout[result.stdout.index("{\n") :])
         assert response == {"batchItemFailures": []}
         replies = stack.messages(number="whatsapp:+1234567890", direction="outbound-api")
     assert len(replies) == 1 and replies[0]["body"].startswith("*")
@@ -140,5 +148,7 @@ def test_processor_snippet_without_the_window_replies_at_once(tmp_path: Path) ->
 def test_processor_snippet_without_a_sandbox_hands_the_record_back(tmp_path: Path) -> None:
     from tests.support.stack import free_port
 
-    response = run(PROCESSOR_SNIPPET, tmp_path, QILA_SANDBOX_PORT=str(free_port()), QILA_MULTIPART_WINDOW_S="0")
+    response = run(
+        PROCESSOR_SNIPPET, tmp_path, QILA_SANDBOX_PORT=str(free_port()), QILA_MULTIPART_WINDOW_S="0"
+    )
     assert response == {"batchItemFailures": [{"itemIdentifier": "record-0"}]}

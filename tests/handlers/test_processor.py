@@ -11,17 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support.events import envelope, sqs_event
+from tests.support.stack import free_port
 
 from qila.adapters.sqlite_store import SqliteStore
 from qila.analysis import build_analyzer, compose_reply
 from qila.local.faults import Faults
-from qila.local.sandbox import Sandbox, make_servers
 from qila.local.http import serve_in_thread
+from qila.local.sandbox import Sandbox, make_servers
 from qila.processor.app import Processor
 from qila.settings import Settings
 from qila.wiring import build_sender
-from tests.support.events import envelope, sqs_event
-from tests.support.stack import free_port
 
 USER = "whatsapp:+6591234567"
 SCAM = "URGENT: your parcel is held, pay the fee at http://parcel-fee.top/pay"
@@ -64,7 +64,10 @@ CONTEXT = {"get_remaining_time_in_millis": lambda: 300_000}
 
 
 def test_scam_and_ordinary_messages_get_fitting_replies(rig: Rig) -> None:
-    event = sqs_event(envelope("SM1", SCAM), envelope("SM2", "see you at lunch tomorrow?", sender="whatsapp:+6598765432"))
+    event = sqs_event(
+        envelope("SM1", SCAM),
+        envelope("SM2", "see you at lunch tomorrow?", sender="whatsapp:+6598765432"),
+    )
     assert rig.processor.handle_batch(event, CONTEXT) == {"batchItemFailures": []}
     (scam,) = rig.replies(USER)
     (plain,) = rig.replies("whatsapp:+6598765432")
@@ -82,11 +85,15 @@ def test_the_same_message_twice_gets_one_reply(rig: Rig) -> None:
     assert len(rig.replies()) == 1
 
 
-def test_a_malformed_record_fails_alone_with_a_precise_log(rig: Rig, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_malformed_record_fails_alone_with_a_precise_log(
+    rig: Rig, caplog: pytest.LogCaptureFixture
+) -> None:
     event = sqs_event("{not json", envelope("SMok", SCAM), json.dumps({"from": USER}))
     with caplog.at_level("ERROR"):
         result = rig.processor.handle_batch(event, CONTEXT)
-    assert result == {"batchItemFailures": [{"itemIdentifier": "msg-0"}, {"itemIdentifier": "msg-2"}]}
+    assert result == {
+        "batchItemFailures": [{"itemIdentifier": "msg-0"}, {"itemIdentifier": "msg-2"}]
+    }
     assert len(rig.replies()) == 1
     errors = [r for r in caplog.records if r.getMessage() == "malformed envelope"]
     assert len(errors) == 2
@@ -97,9 +104,15 @@ def test_a_malformed_record_fails_alone_with_a_precise_log(rig: Rig, caplog: pyt
 def test_twilio_5xx_or_429_fails_the_record_for_retry_then_succeeds(rig: Rig) -> None:
     rig.sandbox.faults.update({"transient_rate": 1.0})
     event = sqs_event(envelope("SMretry", SCAM))
-    assert rig.processor.handle_batch(event, CONTEXT) == {"batchItemFailures": [{"itemIdentifier": "msg-0"}]}
+    assert rig.processor.handle_batch(event, CONTEXT) == {
+        "batchItemFailures": [{"itemIdentifier": "msg-0"}]
+    }
     record = rig.store.get("SMretry")
-    assert record.status == "failed" and "Twilio" in record.last_error and ("429" in record.last_error or "500" in record.last_error)
+    assert (
+        record.status == "failed"
+        and "Twilio" in record.last_error
+        and ("429" in record.last_error or "500" in record.last_error)
+    )
     rig.sandbox.faults.update({"transient_rate": 0.0})
     assert rig.processor.handle_batch(event, CONTEXT) == {"batchItemFailures": []}
     assert len(rig.replies()) == 1
@@ -121,7 +134,10 @@ def test_twilio_timeout_is_transient(rig: Rig) -> None:
     result = rig.processor.handle_batch(sqs_event(envelope("SMslow", SCAM)), CONTEXT)
     assert result == {"batchItemFailures": [{"itemIdentifier": "msg-0"}]}
     assert time.monotonic() - started < 3  # the SDK's 2 s timeout, not the sandbox's 3 s hang
-    assert "Timeout" in rig.store.get("SMslow").last_error or "unreachable" in rig.store.get("SMslow").last_error
+    assert (
+        "Timeout" in rig.store.get("SMslow").last_error
+        or "unreachable" in rig.store.get("SMslow").last_error
+    )
 
 
 def test_time_guard_hands_back_what_it_cannot_finish(rig: Rig) -> None:
@@ -134,7 +150,9 @@ def test_time_guard_hands_back_what_it_cannot_finish(rig: Rig) -> None:
 
 
 def test_unreachable_twilio_is_transient(rig: Rig, tmp_path: Path) -> None:
-    settings = Settings.from_env({"QILA_STATE_DIR": str(tmp_path / "x"), "QILA_SANDBOX_PORT": str(free_port())})
+    settings = Settings.from_env(
+        {"QILA_STATE_DIR": str(tmp_path / "x"), "QILA_SANDBOX_PORT": str(free_port())}
+    )
     processor = Processor(settings=settings, store=rig.store, sender=build_sender(settings),
                           analyzer=build_analyzer(), compose_reply=compose_reply)  # fmt: skip
     result = processor.handle_batch(sqs_event(envelope("SMdown", SCAM)), CONTEXT)
@@ -150,7 +168,7 @@ def test_check_records_keep_no_phone_number_and_only_redacted_text(rig: Rig) -> 
     for secret in ("6591234567", "8123 4567", "help@parcel-fee.top", "482913"):
         assert secret not in dumped
     assert record["redacted_text"].endswith("Call [phone] or mail [email], code [code]")
-    assert record["level"] in {"likely_scam", "suspicious"} and len(record["sender"]) == 24
+    assert record["level"] in {"likely_scam", "suspicious"} and len(record["sender_hash"]) == 24
     assert record["timings"]["send_ms"] > 0
 
 

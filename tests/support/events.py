@@ -12,7 +12,9 @@ from qila.signature import compute_signature
 TOKEN = "qila-local-sandbox-auth-token-00"
 
 
-def twilio_form(sid: str = "SM" + "a" * 32, body: str = "Is this a scam?", **extra: str) -> list[tuple[str, str]]:
+def twilio_form(
+    sid: str = "SM" + "a" * 32, body: str = "Is this a scam?", **extra: str
+) -> list[tuple[str, str]]:
     fields = {
         "SmsMessageSid": sid, "NumMedia": "0", "ProfileName": "Ana", "MessageType": "text",
         "SmsSid": sid, "WaId": "6591234567", "SmsStatus": "received", "Body": body,
@@ -88,7 +90,12 @@ def http_api_event(
         "headers": headers,
         "requestContext": {
             "domainName": host,
-            "http": {"method": "POST", "path": raw_path, "protocol": "HTTP/1.1", "sourceIp": "54.172.60.1"},
+            "http": {
+                "method": "POST",
+                "path": raw_path,
+                "protocol": "HTTP/1.1",
+                "sourceIp": "54.172.60.1",
+            },
             "requestId": "JKJaXmPLvHcESHA=",
             "stage": "$default",
         },
@@ -104,7 +111,10 @@ def sqs_event(*bodies: str, receive_count: int = 1) -> dict[str, Any]:
                 "messageId": f"msg-{i}",
                 "receiptHandle": f"handle-{i}",
                 "body": body,
-                "attributes": {"ApproximateReceiveCount": str(receive_count), "SentTimestamp": "1764288000000"},
+                "attributes": {
+                    "ApproximateReceiveCount": str(receive_count),
+                    "SentTimestamp": "1764288000000",
+                },
                 "messageAttributes": {},
                 "md5OfBody": "",
                 "eventSource": "aws:sqs",

@@ -12,7 +12,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,10 +63,8 @@ def http_json(url: str, payload: Any | None = None, timeout: float = 30.0) -> An
 
 def stop_process(proc: subprocess.Popen[Any], timeout: float = 15.0) -> None:
     if proc.poll() is None:
-        try:
+        with suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
         try:
             proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -74,10 +72,8 @@ def stop_process(proc: subprocess.Popen[Any], timeout: float = 15.0) -> None:
             proc.wait(timeout=5)
     else:
         # The leader is gone; make sure nothing of its group survives.
-        try:
+        with suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
 
 
 @dataclass
@@ -137,7 +133,9 @@ def stack_env(state_dir: Path, **overrides: str) -> Stack:
 
 
 @contextmanager
-def running(stack: Stack, *roles: str, log_path: Path | None = None) -> Iterator[dict[str, subprocess.Popen[Any]]]:
+def running(
+    stack: Stack, *roles: str, log_path: Path | None = None
+) -> Iterator[dict[str, subprocess.Popen[Any]]]:
     """Run the given roles (default: the whole stack via ``qila dev``) until the block ends."""
     roles = roles or ("dev",)
     procs: dict[str, subprocess.Popen[Any]] = {}

@@ -18,7 +18,12 @@ def test_form_to_envelope_keeps_the_seed_names_and_adds_the_rest() -> None:
     job = job_from_form(form, received_at="2026-11-28T00:00:00.000Z")
     doc = json.loads(job.to_json())
     assert doc["version"] == 1
-    assert (doc["messageId"], doc["from"], doc["body"], doc["numMedia"]) == ("MM123", "whatsapp:+6591234567", "", 2)
+    assert (doc["messageId"], doc["from"], doc["body"], doc["numMedia"]) == (
+        "MM123",
+        "whatsapp:+6591234567",
+        "",
+        2,
+    )
     assert doc["to"] == "whatsapp:+14155238886"
     assert doc["media"] == [
         {"url": "https://api.twilio.com/a", "contentType": "image/jpeg"},

@@ -43,7 +43,9 @@ def test_aws_mode_requires_credentials_and_number() -> None:
 
 def test_token_loader_is_used_for_a_parameter_name() -> None:
     env = {"TWILIO_ACCOUNT_SID": SID, "TWILIO_AUTH_TOKEN_PARAMETER": "/qila/token"}
-    s = Settings.from_env(env, token_loader=lambda e: "from-ssm-" + e["TWILIO_AUTH_TOKEN_PARAMETER"])
+    s = Settings.from_env(
+        env, token_loader=lambda e: "from-ssm-" + e["TWILIO_AUTH_TOKEN_PARAMETER"]
+    )
     assert s.auth_token == "from-ssm-/qila/token"
 
 
@@ -85,7 +87,9 @@ def test_one_credential_without_the_other_is_an_error() -> None:
         Settings.from_env({"TWILIO_ACCOUNT_SID": SID})
 
 
-def test_cli_reports_a_bad_setting_and_exits_2(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_reports_a_bad_setting_and_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from qila.cli import main
     from qila.settings import get_settings
 

@@ -79,5 +79,8 @@ def test_non_default_port_is_not_interchangeable() -> None:
 
 def test_any_candidate_url_may_match() -> None:
     sig = sdk("https://abc.execute-api.us-east-1.amazonaws.com/prod/sms", PARAMS)
-    candidates = ["https://qila.example.org/sms", "https://abc.execute-api.us-east-1.amazonaws.com/prod/sms"]
+    candidates = [
+        "https://qila.example.org/sms",
+        "https://abc.execute-api.us-east-1.amazonaws.com/prod/sms",
+    ]
     assert signature.is_valid(TOKEN, sig, candidates, PARAMS)

@@ -78,6 +78,13 @@ class SqliteQueue:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
+        # Threads of one process take turns here instead of in SQLite's busy handler, which
+        # sleeps 1-100 ms between tries; other processes still wait in the busy handler.
+        with _writer_lock(self.path), self._tx_unlocked() as db:
+            yield db
+
+    @contextmanager
+    def _tx_unlocked(self) -> Iterator[sqlite3.Connection]:
         try:
             db = self._db()
             db.execute("BEGIN IMMEDIATE")
@@ -254,6 +261,15 @@ class SqliteQueue:
         with self._tx() as db:
             where, args = _id_filter(message_ids)
             return db.execute(f"DELETE FROM messages WHERE queue = 'dead'{where}", args).rowcount
+
+
+_WRITER_LOCKS: dict[Path, threading.Lock] = {}
+_WRITER_LOCKS_GUARD = threading.Lock()
+
+
+def _writer_lock(path: Path) -> threading.Lock:
+    with _WRITER_LOCKS_GUARD:
+        return _WRITER_LOCKS.setdefault(path.resolve(), threading.Lock())
 
 
 def _id_filter(message_ids: list[str] | None) -> tuple[str, tuple[str, ...]]:

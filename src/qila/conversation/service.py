@@ -110,7 +110,7 @@ class Conversation:
         self.store.record_check(
             {
                 "kind": "feedback",
-                "sender": sender,
+                "sender_hash": sender,
                 "about_message_id": last.get("message_id") if recent else None,
                 "value": command.argument,
                 "comment": redact(job.body) if command.argument == "comment" else None,
@@ -198,7 +198,7 @@ class Conversation:
         record = {
             "kind": kind,
             "message_id": trigger.message_id,
-            "sender": sender,
+            "sender_hash": sender,
             "level": verdict.level.value,
             "score": verdict.score,
             "reasons": list(verdict.reasons),

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import string
 
-from qila.analysis.language import detect_language
-
 CHAT: dict[str, dict[str, str]] = {
     "en": {
         "welcome": (
@@ -39,6 +37,7 @@ CHAT: dict[str, dict[str, str]] = {
         "period.hour": "hour",
         "period.day": "day",
         "asked_count": "{count} people asked about this message.",
+        "interim": "Checking this for you...",
     },
     "id": {
         "welcome": (
@@ -72,6 +71,7 @@ CHAT: dict[str, dict[str, str]] = {
         "period.hour": "jam",
         "period.day": "hari",
         "asked_count": "{count} orang menanyakan pesan ini.",
+        "interim": "Sedang saya periksa...",
     },
     "ms": {
         "welcome": (
@@ -105,6 +105,7 @@ CHAT: dict[str, dict[str, str]] = {
         "period.hour": "jam",
         "period.day": "hari",
         "asked_count": "{count} orang bertanya tentang mesej ini.",
+        "interim": "Sedang disemak...",
     },
 }
 
@@ -129,5 +130,8 @@ def guess_language(body: str) -> str:
     words = set(body.lower().split())
     if words & _INDONESIAN_GREETINGS and len(words) <= 2:
         return "id"
+    # Imported here: the webhook uses this module for its interim reply and must stay light.
+    from qila.analysis.language import detect_language
+
     language = detect_language(body) if len(words) > 2 else "en"
     return language if language in CHAT else "en"

@@ -21,6 +21,7 @@ from qila.errors import (
     MalformedEnvelope,
     PermanentSendError,
     QilaError,
+    SendError,
     TransientError,
 )
 from qila.logs import correlated, mask_number
@@ -38,7 +39,7 @@ class Metrics(Protocol):
     def reply_failure(self, kind: str) -> None: ...
 
 
-class _NoMetrics:
+class NoMetrics:
     def verdict(self, level: str) -> None:
         pass
 
@@ -55,8 +56,8 @@ class Processor:
     compose_reply: Callable[[Verdict, str | None], str]
     gatherer: Gatherer = field(default_factory=TextOnlyGatherer)
     scheduler: Scheduler | None = None  # the queue, for multi-part flushes
-    metrics: Metrics = field(default_factory=_NoMetrics)
-    record_sink: Callable[[dict[str, Any]], None] | None = None
+    metrics: Metrics = field(default_factory=NoMetrics)
+    record_sink: Callable[[dict[str, Any]], Any] | None = None
 
     def __post_init__(self) -> None:
         self.conversation = Conversation(
@@ -173,6 +174,11 @@ class Processor:
             return
         except Exception as exc:
             reason = f"{type(exc).__name__}: {exc}"
+            if isinstance(exc, SendError) and exc.status is not None and not resent_after_crash:
+                # Twilio answered with an error status: nothing went out, so the next attempt
+                # is not a resend (only a crash or timeout inside the send leaves "sending").
+                # After a crash inside the send the stage stays, so later attempts know too.
+                self._mark_stage_quietly(job.message_id, "send_refused")
             self._release_quietly(job.message_id, reason)
             if isinstance(exc, TransientError):
                 self.metrics.reply_failure("transient")
@@ -202,7 +208,8 @@ class Processor:
         fields: dict[str, Any] = {"kind": reply.kind, **timings}
         if reply.verdict is not None:
             self.metrics.verdict(reply.verdict.level.value)
-            fields.update(level=reply.verdict.level.value, score=reply.verdict.score)
+            # "verdict", not "level": an extra named "level" would overwrite the log level.
+            fields.update(verdict=reply.verdict.level.value, score=reply.verdict.score)
         if reply.text is not None:
             fields["to"] = mask_number(job.from_)
             log.info("replied", extra=fields)
@@ -221,6 +228,12 @@ class Processor:
                 self.record_sink(record)
             except Exception:
                 log.warning("check record sink failed", exc_info=True)
+
+    def _mark_stage_quietly(self, key: str, stage: str) -> None:
+        try:
+            self.store.mark_stage(key, stage)
+        except QilaError as exc:
+            log.warning("could not record the stage", extra={"error": str(exc)})
 
     def _release_quietly(self, key: str, reason: str) -> None:
         try:

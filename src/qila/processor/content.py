@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +50,7 @@ class MediaGatherer:
         self.downloader = downloader
         self._engine_factory = engine_factory
         self._engine: Any = None
+        self._engine_lock = threading.Lock()
 
     def fetch(self, job: Job) -> Fetched:
         from qila.media.download import is_supported_image
@@ -92,9 +94,16 @@ class MediaGatherer:
 
     def ocr(self) -> Any:
         """The OCR engine, created on first use (models load once per process)."""
-        if self._engine is None:
-            self._engine = self._engine_factory()
-        return self._engine
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = self._engine_factory()
+            return self._engine
+
+    def warm_up(self) -> None:
+        """Load the OCR model now rather than on the first screenshot (local worker start)."""
+        engine = self.ocr()
+        if hasattr(engine, "warm_up"):
+            engine.warm_up()
 
 
 def build_gatherer(settings: Settings) -> MediaGatherer:

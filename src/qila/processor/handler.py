@@ -5,12 +5,14 @@ Settings, store, Twilio client and analyser are built once per cold start.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 from qila import logs
-from qila.processor.app import Processor
-from qila.settings import get_settings
+from qila import metrics as emf
+from qila.processor.app import NoMetrics, Processor
+from qila.settings import Settings, get_settings
 
 
 @cache
@@ -29,11 +31,28 @@ def processor() -> Processor:
         compose_reply=compose_reply,
         gatherer=build_gatherer(settings),
         scheduler=build_queue(settings) if settings.multipart_window_s > 0 else None,
+        metrics=emf.metrics if settings.emit_metrics else NoMetrics(),
+        record_sink=_supabase_sink(settings),
     )
 
 
+def _supabase_sink(settings: Settings) -> Callable[[dict[str, Any]], bool] | None:
+    if not (settings.supabase_url and settings.supabase_key):
+        return None
+    import requests
+
+    from qila.supabase_sink import SupabaseSink
+
+    return SupabaseSink(settings.supabase_url, settings.supabase_key, requests.Session()).record
+
+
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    return processor().handle_batch(event, context)
+    app = processor()
+    try:
+        return app.handle_batch(event, context)
+    finally:
+        if app.settings.emit_metrics:
+            emf.flush()
 
 
 def reset() -> None:

@@ -14,9 +14,9 @@ import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from html import escape
 from typing import Any
-from urllib.parse import parse_qs
-from xml.sax.saxutils import escape
+from urllib.parse import parse_qs, urlsplit
 
 from qila import clock, signature
 from qila.envelope import job_from_form
@@ -29,6 +29,8 @@ log = logging.getLogger("qila.webhook")
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 _MAX_FIELDS = 200
+# Twilio's longest field is a WhatsApp Body (4,096 characters, up to 16 KiB in UTF-8).
+_MAX_FIELD_BYTES = 16 * 1024
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ def handle(
     settings: Settings,
     queue: Queue,
     sleep: Any = time.sleep,
+    metrics: Any = None,
 ) -> dict[str, Any]:
     request_id = str(uuid.uuid4())
     with correlated(request_id):
@@ -85,12 +88,17 @@ def handle(
         except QueueUnavailable as exc:
             log.error("message not queued", extra={"status": 503, "error": str(exc)})
             return _response(503, "Service Unavailable", "text/plain")
+        if metrics is not None:
+            metrics.queued()
         log.info(
             "message queued",
             extra={"from": mask_number(job.from_), "num_media": job.num_media},
         )
-        if settings.interim_message and job.media:
-            return _response(200, _twiml_message(settings.interim_message), "text/xml")
+        if settings.interim_reply and job.media:
+            # Screenshots take a few seconds to read: say so at once, in the TwiML answer.
+            from qila.conversation.texts import say
+
+            return _response(200, _twiml_message(say("interim", "en")), "text/xml")
         return _response(200, EMPTY_TWIML, "text/xml")
 
 
@@ -117,6 +125,8 @@ def parse_event(event: Mapping[str, Any], settings: Settings) -> Request:
         for name, values in multi.items():
             if isinstance(name, str) and isinstance(values, list) and values:
                 headers.setdefault(name.lower(), str(values[0]))
+    if not all(_is_text(name) and _is_text(value) for name, value in headers.items()):
+        raise BadRequest(400, "header is not valid text")
 
     raw_body = event.get("body") or ""
     if not isinstance(raw_body, str):
@@ -155,10 +165,31 @@ def _candidate_urls(
     urls = [settings.webhook_url] if settings.webhook_url else []
     host = headers.get("host")
     path = context.get("path") or event.get("rawPath") or event.get("path")
-    if host and isinstance(path, str) and path.startswith("/"):
+    if host and _is_host(host) and isinstance(path, str) and path.startswith("/"):
         query = _query_string(event)
-        urls.append(f"https://{host}{path}" + (f"?{query}" if query else ""))
+        url = f"https://{host}{path}" + (f"?{query}" if query else "")
+        if _is_text(url):
+            urls.append(url)
     return urls
+
+
+def _is_host(host: str) -> bool:
+    """A Host header the signature check can use (``name[:port]``, port in range)."""
+    try:
+        parts = urlsplit(f"https://{host}")
+        parts.port  # noqa: B018 -- raises ValueError for a malformed or out-of-range port
+    except ValueError:
+        return False
+    return bool(parts.hostname) and parts.netloc == host and "@" not in host
+
+
+def _is_text(value: str) -> bool:
+    """Encodable as UTF-8 (an event may carry lone surrogates that no client could send)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _query_string(event: Mapping[str, Any]) -> str:
@@ -169,7 +200,15 @@ def _query_string(event: Mapping[str, Any]) -> str:
     if isinstance(multi, Mapping) and multi:
         from urllib.parse import urlencode
 
-        return urlencode([(k, v) for k, vs in multi.items() for v in (vs or [])])
+        return urlencode(
+            [
+                (k, v)
+                for k, vs in multi.items()
+                if isinstance(k, str) and isinstance(vs, list)
+                for v in vs
+                if isinstance(v, str)
+            ]
+        )
     return ""
 
 
@@ -183,7 +222,7 @@ def parse_form(request: Request, settings: Settings) -> dict[str, list[str]]:
         raise BadRequest(400, "body is not UTF-8") from None
     try:
         # keep_blank_values: a media-only message has "Body=" and Twilio signs it.
-        return parse_qs(
+        form = parse_qs(
             text,
             keep_blank_values=True,
             strict_parsing=False,
@@ -192,6 +231,10 @@ def parse_form(request: Request, settings: Settings) -> dict[str, list[str]]:
         )
     except (ValueError, UnicodeDecodeError):
         raise BadRequest(400, "malformed form body") from None
+    for name, values in form.items():
+        if any(len(v.encode("utf-8")) > _MAX_FIELD_BYTES for v in [name, *values]):
+            raise BadRequest(413, "form field too large")
+    return form
 
 
 def _send_with_retries(queue: Queue, body: str, settings: Settings, sleep: Any) -> None:

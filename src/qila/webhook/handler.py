@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from qila import logs
+from qila import metrics as emf
 from qila.ports.queue import Queue
 from qila.settings import Settings, get_settings
 from qila.webhook.app import handle
@@ -25,7 +26,12 @@ def _dependencies() -> tuple[Settings, Queue]:
 
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     settings, queue = _dependencies()
-    return handle(event, settings=settings, queue=queue)
+    if not settings.emit_metrics:
+        return handle(event, settings=settings, queue=queue)
+    try:
+        return handle(event, settings=settings, queue=queue, metrics=emf.metrics)
+    finally:
+        emf.flush()
 
 
 def reset() -> None:
