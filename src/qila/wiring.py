@@ -6,6 +6,7 @@ webhook never imports boto3 unless SQS is configured, nor the Twilio SDK at all.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from qila.settings import Settings
@@ -14,11 +15,12 @@ if TYPE_CHECKING:
     from qila.adapters.sqlite_queue import SqliteQueue
     from qila.adapters.sqs_queue import SqsQueue
     from qila.analysis.verdict import Analyzer
+    from qila.local.flaky_queue import FlakyQueue
     from qila.ports.sender import ReplySender
     from qila.ports.store import Store
 
 
-def build_queue(settings: Settings) -> SqsQueue | SqliteQueue:
+def build_queue(settings: Settings) -> SqsQueue | SqliteQueue | FlakyQueue:
     if settings.sqs_queue_url:
         from qila.adapters.sqs_queue import SqsQueue, make_sqs_client
 
@@ -30,13 +32,18 @@ def build_queue(settings: Settings) -> SqsQueue | SqliteQueue:
         return SqsQueue(client, settings.sqs_queue_url, settings.sqs_dlq_url)
     from qila.adapters.sqlite_queue import SqliteQueue
 
-    return SqliteQueue(
+    queue = SqliteQueue(
         settings.queue_db_path,
         visibility_timeout_s=settings.visibility_timeout_s,
         max_receives=settings.max_receives,
         retention_s=settings.retention_s,
         dlq_retention_s=settings.dlq_retention_s,
     )
+    if os.environ.get("QILA_FAULT_QUEUE_DOWN_S") or os.environ.get("QILA_FAULT_QUEUE_CONTROL"):
+        from qila.local.flaky_queue import wrap_from_env  # local fault injection only
+
+        return wrap_from_env(queue)
+    return queue
 
 
 def build_store(settings: Settings) -> Store:

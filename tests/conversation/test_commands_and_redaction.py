@@ -23,8 +23,16 @@ def test_commands(text: str, kind: str, argument: str) -> None:
     assert command is not None and (command.kind.value, command.argument) == (kind, argument)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "Hi Mum, I lost my phone, this is my new number",
-                                  "help me check this link bit.ly/x", "feedback"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "Hi Mum, I lost my phone, this is my new number",
+        "help me check this link bit.ly/x",
+        "feedback",
+    ],
+)
 def test_messages_to_check_are_not_commands(text: str) -> None:
     assert commands.parse(text) is None
 

@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from tests.support.stack import Stack, running, stack_env
 
 SCAM = "URGENT: your parcel is held, pay the fee at http://parcel-fee.top/pay"
@@ -64,7 +63,9 @@ def test_malay_and_indonesian_scams_are_answered_in_their_language(live: Stack) 
     assert "Disemak pada" in malay and "Diperiksa pada" in indonesian
 
 
-def test_the_same_scam_from_two_numbers_is_answered_from_the_cache_with_a_count(live: Stack) -> None:
+def test_the_same_scam_from_two_numbers_is_answered_from_the_cache_with_a_count(
+    live: Stack,
+) -> None:
     text = "Your DHL parcel could not be delivered. Pay the 1.99 redelivery fee at http://dhl-redeliver.top/x"
     _, first = send(live, text, "whatsapp:+6520000001")
     _, second = send(live, text, "whatsapp:+6520000002")
@@ -76,7 +77,9 @@ def test_the_same_scam_from_two_numbers_is_answered_from_the_cache_with_a_count(
 def test_a_sender_over_the_hourly_limit_is_told_once(live: Stack) -> None:
     user = "whatsapp:+6530000001"
     for i in range(3):
-        code, reply = send(live, f"Is this message number {i} from my bank legit? It asks me to log in.", user)
+        code, reply = send(
+            live, f"Is this message number {i} from my bank legit? It asks me to log in.", user
+        )
         assert code == 0 and reply.startswith("*")
     code, notice = send(live, "One more message please check this one for me thanks", user)
     assert code == 0 and "limit of 3 checks per hour" in notice
@@ -88,8 +91,14 @@ def test_text_then_image_are_answered_once(live: Stack, tmp_path: Path) -> None:
     from tests.media.imagegen import chat_screenshot, to_bytes
 
     image = tmp_path / "shot.png"
-    image.write_bytes(to_bytes(chat_screenshot(
-        ["Your DBS account is suspended. Verify now at https://dbs-secure-login.top/verify"]).image, "PNG"))
+    image.write_bytes(
+        to_bytes(
+            chat_screenshot(
+                ["Your DBS account is suspended. Verify now at https://dbs-secure-login.top/verify"]
+            ).image,
+            "PNG",
+        )
+    )
     user = "whatsapp:+6540000001"
     first = live.qila("send", "is this real? got it today", "--from", user)
     assert first.returncode == 0

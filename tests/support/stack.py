@@ -117,18 +117,20 @@ class Stack:
 
 
 def stack_env(state_dir: Path, **overrides: str) -> Stack:
+    """A stack on free loopback ports with short timeouts (so retries happen within a test);
+    ``overrides`` replace any of these settings or add others."""
     webhook, sandbox, media = free_port(), free_port(), free_port()
-    env = clean_env(
-        QILA_STATE_DIR=str(state_dir),
-        QILA_WEBHOOK_PORT=str(webhook),
-        QILA_SANDBOX_PORT=str(sandbox),
-        QILA_MEDIA_PORT=str(media),
-        QILA_PROCESSOR_TIMEOUT_S="4",
-        QILA_VISIBILITY_TIMEOUT_S="5",
-        QILA_TIME_GUARD_MS="500",
-        PYTHONUNBUFFERED="1",
-        **overrides,
-    )
+    settings = {
+        "QILA_STATE_DIR": str(state_dir),
+        "QILA_WEBHOOK_PORT": str(webhook),
+        "QILA_SANDBOX_PORT": str(sandbox),
+        "QILA_MEDIA_PORT": str(media),
+        "QILA_PROCESSOR_TIMEOUT_S": "4",
+        "QILA_VISIBILITY_TIMEOUT_S": "5",
+        "QILA_TIME_GUARD_MS": "500",
+        "PYTHONUNBUFFERED": "1",
+    }
+    env = clean_env(**{**settings, **overrides})
     return Stack(env, state_dir, webhook, sandbox, media)
 
 
