@@ -182,7 +182,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
     settings = _settings()  # fail here, naming the variable, before starting anything
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     children: list[subprocess.Popen[bytes]] = []
-    for role in ("sandbox", "webhook-server", "worker"):
+    roles = ["sandbox", "webhook-server"] + ["worker"] * settings.worker_processes
+    for role in roles:
         children.append(subprocess.Popen([sys.executable, "-m", "qila.cli", role]))
     print(
         "\nQila local stack\n"

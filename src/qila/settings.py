@@ -66,7 +66,8 @@ class Settings:
     max_receives: int
     retention_s: int
     dlq_retention_s: int
-    workers: int
+    workers: int  # poller threads per worker process
+    worker_processes: int  # worker processes `qila dev` starts (like Lambda's concurrency)
     processor_timeout_s: int
     time_guard_ms: int
     # Conversation
@@ -207,6 +208,7 @@ class Settings:
             retention_s=e.integer("QILA_RETENTION_S", 4 * 86400, 60, 14 * 86400),
             dlq_retention_s=e.integer("QILA_DLQ_RETENTION_S", 14 * 86400, 60, 14 * 86400),
             workers=e.integer("QILA_WORKERS", 1, 1, 64),
+            worker_processes=e.integer("QILA_WORKER_PROCESSES", 1, 1, 32),
             processor_timeout_s=processor_timeout_s,
             time_guard_ms=e.integer("QILA_TIME_GUARD_MS", 10_000, 0, 600_000),
             multipart_window_s=e.number("QILA_MULTIPART_WINDOW_S", 1.5, 0.0, 60.0),

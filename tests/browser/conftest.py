@@ -35,7 +35,9 @@ expect.set_options(timeout=10_000)
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
-        pytest.fail("no /usr/bin/chromium: run `bash scripts/install_system_deps.sh` (make test does)")
+        pytest.fail(
+            "no /usr/bin/chromium: run `bash scripts/install_system_deps.sh` (make test does)"
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
