@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
+from qila.adapters.sqlite_db import SqliteDb
 from qila.errors import QueueUnavailable
 from qila.ports.queue import DeadLetter, QueueMessage, QueueStats
 
@@ -58,55 +57,17 @@ class SqliteQueue:
         self.max_receives = max_receives
         self.retention_s = retention_s
         self.dlq_retention_s = dlq_retention_s
-        self._busy_timeout_s = busy_timeout_s
-        self._local = threading.local()
         self._last_expiry_sweep = 0.0
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db().executescript(_SCHEMA)  # executescript manages its own transaction
+        self._sql = SqliteDb(self.path, _SCHEMA, QueueUnavailable, busy_timeout_s)
 
-    # -- connection handling -------------------------------------------------------------
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self._sql.transaction()
+
     def _db(self) -> sqlite3.Connection:
-        db: sqlite3.Connection | None = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=self._busy_timeout_s, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            # NORMAL in WAL mode: a committed send survives any process crash; only an OS
-            # crash or power loss can lose the last transactions.
-            db.execute("PRAGMA synchronous=NORMAL")
-            self._local.db = db
-        return db
-
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        # Threads of one process take turns here instead of in SQLite's busy handler, which
-        # sleeps 1-100 ms between tries; other processes still wait in the busy handler.
-        with _writer_lock(self.path), self._tx_unlocked() as db:
-            yield db
-
-    @contextmanager
-    def _tx_unlocked(self) -> Iterator[sqlite3.Connection]:
-        try:
-            db = self._db()
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise QueueUnavailable(f"SQLite queue {self.path} unavailable: {exc}") from exc
-        try:
-            yield db
-        except BaseException:
-            _rollback(db)
-            raise
-        else:
-            try:
-                db.execute("COMMIT")
-            except sqlite3.Error as exc:
-                _rollback(db)
-                raise QueueUnavailable(f"SQLite queue commit failed: {exc}") from exc
+        return self._sql.connection()
 
     def close(self) -> None:
-        db = getattr(self._local, "db", None)
-        if db is not None:
-            db.close()
-            self._local.db = None
+        self._sql.close()
 
     # -- Queue port ----------------------------------------------------------------------
     def send(self, body: str, attributes: dict[str, str] | None = None, delay_s: float = 0) -> str:
@@ -263,22 +224,8 @@ class SqliteQueue:
             return db.execute(f"DELETE FROM messages WHERE queue = 'dead'{where}", args).rowcount
 
 
-_WRITER_LOCKS: dict[Path, threading.Lock] = {}
-_WRITER_LOCKS_GUARD = threading.Lock()
-
-
-def _writer_lock(path: Path) -> threading.Lock:
-    with _WRITER_LOCKS_GUARD:
-        return _WRITER_LOCKS.setdefault(path.resolve(), threading.Lock())
-
-
 def _id_filter(message_ids: list[str] | None) -> tuple[str, tuple[str, ...]]:
     if message_ids is None:
         return "", ()
     marks = ",".join("?" * len(message_ids)) or "NULL"
     return f" AND id IN ({marks})", tuple(message_ids)
-
-
-def _rollback(db: sqlite3.Connection) -> None:
-    if db.in_transaction:
-        db.execute("ROLLBACK")

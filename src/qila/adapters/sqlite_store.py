@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
+from qila.adapters.sqlite_db import SqliteDb
 from qila.errors import StoreUnavailable
 from qila.ports.store import Claim, ClaimState, ProcessingRecord
 
@@ -47,41 +46,18 @@ class SqliteStore:
     def __init__(self, path: Path | str, *, ttl_s: int = 7 * 86400) -> None:
         self.path = Path(path)
         self.ttl_s = ttl_s
-        self._local = threading.local()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db().executescript(_SCHEMA)  # executescript manages its own transaction
+        self._sql = SqliteDb(self.path, _SCHEMA, StoreUnavailable, busy_timeout_s=10.0)
         with self._tx() as db:
             now = time.time()
             db.execute("DELETE FROM processing WHERE expires_at <= ?", (now,))
             db.execute("DELETE FROM checks WHERE expires_at <= ?", (now,))
             db.execute("DELETE FROM kv WHERE expires_at <= ?", (now,))
 
-    def _db(self) -> sqlite3.Connection:
-        db: sqlite3.Connection | None = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            self._local.db = db
-        return db
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self._sql.transaction()
 
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        try:
-            db = self._db()
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise StoreUnavailable(f"SQLite store {self.path} unavailable: {exc}") from exc
-        try:
-            yield db
-        except sqlite3.Error as exc:
-            _rollback(db)
-            raise StoreUnavailable(f"SQLite store error: {exc}") from exc
-        except BaseException:
-            _rollback(db)
-            raise
-        else:
-            db.execute("COMMIT")
+    def _db(self) -> sqlite3.Connection:
+        return self._sql.connection()
 
     def claim(self, key: str, lease_s: float) -> Claim:
         now = time.time()
@@ -244,16 +220,8 @@ class SqliteStore:
             return items
 
     def close(self) -> None:
-        db = getattr(self._local, "db", None)
-        if db is not None:
-            db.close()
-            self._local.db = None
+        self._sql.close()
 
 
 def _dump(value: dict[str, Any]) -> str:
     return json.dumps(value, default=str, ensure_ascii=False)
-
-
-def _rollback(db: sqlite3.Connection) -> None:
-    if db.in_transaction:
-        db.execute("ROLLBACK")
