@@ -104,3 +104,31 @@ def test_duplicate_deliveries_get_one_reply(tmp_path: Path) -> None:
         time.sleep(1.5)  # let any second reply arrive if there were one
         replies = stack.messages(number="whatsapp:+6533334444", direction="outbound-api")
     assert len(replies) == 1
+
+
+def test_ctrl_c_stops_everything_cleanly(tmp_path: Path) -> None:
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from tests.support.stack import REPO, wait_http
+
+    stack = stack_env(tmp_path / "state")
+    proc = subprocess.Popen([sys.executable, "-m", "qila.cli", "dev"], env=stack.env, cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+    try:
+        wait_http(f"{stack.sandbox_url}/api/health", proc=proc)
+        wait_http(f"http://127.0.0.1:{stack.webhook_port}/health", proc=proc)
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in the terminal sends
+        assert proc.wait(timeout=20) == 0
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    time.sleep(0.2)
+    for port in (stack.webhook_port, stack.sandbox_port, stack.media_port):
+        with socket.socket() as probe:  # no listener is left behind on any port
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(("127.0.0.1", port))
