@@ -1,0 +1,277 @@
+"""Combine the text rules, the link features and the classifier into one verdict."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from qila.analysis.explain import advice_key, render_reason
+from qila.analysis.i18n import text as tr
+from qila.analysis.language import detect_language
+from qila.analysis.links import LinkHit, check_url, extract_urls, strip_urls
+from qila.analysis.model import TextModel
+from qila.analysis.rules import check_text, reassuring
+from qila.analysis.verdict import Content, Level, Signal, Verdict
+
+LIKELY_SCAM_AT = 60
+SUSPICIOUS_AT = 30
+MAX_REASONS = 3
+MAX_TEXT_CHARS = 5000  # longer texts are checked on their beginning (bounded time)
+MODEL_FLOOR = 0.3  # below this scam probability the classifier adds nothing...
+MODEL_ALONE_FLOOR = 0.5  # ...and below this when no rule or link found anything
+MODEL_MIN_WORDS = 3  # a number or a one-word message is not enough for the classifier
+
+# Codes that mean the message asks for something (money, codes, details): a routine-notice
+# look never cancels these.
+_ASKS = frozenset(
+    [
+        "otp_request",
+        "code_hijack",
+        "credentials",
+        "card_details",
+        "id_details",
+        "fee",
+        "new_number",
+        "money_request",
+        "gift_card",
+        "task_job",
+        "investment",
+        "apk",
+    ]
+)
+# Tactics that give a reason to open a link (a problem to fix or something to collect).
+_PRETEXTS = frozenset(
+    [
+        "threat",
+        "parcel_problem",
+        "prize",
+        "refund",
+        "fee",
+        "credentials",
+        "card_details",
+        "id_details",
+        "otp_request",
+        "loan",
+        "windfall",
+        "task_job",
+        "investment",
+        "gift_card",
+        "apk",
+    ]
+)
+LINK_WITH_PRETEXT = 25
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_CONTEXT_ONLY = frozenset({"urgency", "impersonation", "model"})
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
+
+
+def model_weight(p_scam: float, alone: bool = False) -> float:
+    """Scam probability -> score contribution: nothing below the floor, 30..65 above it.
+
+    When no rule or link found anything the classifier must be surer (``MODEL_ALONE_FLOOR``).
+    """
+    if p_scam < (MODEL_ALONE_FLOOR if alone else MODEL_FLOOR):
+        return 0.0
+    return round(30.0 + 35.0 * (p_scam - MODEL_FLOOR) / (1.0 - MODEL_FLOOR), 1)
+
+
+def combine(weights: Iterable[float]) -> int:
+    """Positive evidence adds up with diminishing returns; reassuring evidence subtracts."""
+    remaining = 1.0
+    negative = 0.0
+    for w in weights:
+        if w > 0:
+            remaining *= 1.0 - min(w, 95.0) / 100.0
+        else:
+            negative += w
+    return max(0, min(100, round(100.0 * (1.0 - remaining) + negative)))
+
+
+def pick_reasons(ordered: Sequence[Signal]) -> list[str]:
+    """Up to three reasons, strongest first; concrete findings before the classifier's
+    general impression, and one sentence per link address."""
+    concrete = [s for s in ordered if s.weight > 0 and s.code != "model"]
+    general = [s for s in ordered if s.weight > 0 and s.code == "model"]
+    reasons: list[str] = []
+    seen_links: set[str] = set()
+    for signal in [*concrete, *general]:
+        if signal.code.startswith("link.") and signal.evidence:
+            if signal.evidence in seen_links:
+                continue
+            seen_links.add(signal.evidence)
+        reasons.append(signal.reason)
+    return reasons[:MAX_REASONS]
+
+
+def level_for(score: int) -> Level:
+    if score >= LIKELY_SCAM_AT:
+        return Level.LIKELY_SCAM
+    if score >= SUSPICIOUS_AT:
+        return Level.SUSPICIOUS
+    return Level.NO_RED_FLAGS
+
+
+@dataclass
+class _Found:
+    """Signals being collected for one check, strongest kept per code."""
+
+    language: str
+    by_code: dict[str, Signal] = field(default_factory=dict)
+
+    def add(self, code: str, weight: float, source: str, evidence: str, brand: str = "") -> None:
+        signal = Signal(code, weight, "", source, evidence, brand or None)
+        signal = Signal(
+            code, weight, render_reason(signal, self.language), source, evidence, brand or None
+        )
+        current = self.by_code.get(code)
+        if current is None or abs(weight) > abs(current.weight):
+            self.by_code[code] = signal
+
+
+class ScamAnalyzer:
+    """The default analyser. Pure: no network, no vendor SDKs."""
+
+    def __init__(
+        self,
+        model: TextModel | None,
+        today: Callable[[], dt.date] = _today,
+        online: Callable[[Sequence[str]], Sequence[LinkHit]] | None = None,
+    ) -> None:
+        """``online``, when given, returns extra findings for the links (see ``online.py``)."""
+        self._model = model
+        self._today = today
+        self._online = online
+
+    def analyse(self, content: Content) -> Verdict:
+        pieces: list[tuple[str, str]] = []
+        if content.text.strip():
+            pieces.append(("text", content.text[:MAX_TEXT_CHARS]))
+        for image in content.images:
+            if image.text.strip():
+                pieces.append(("image", image.text[:MAX_TEXT_CHARS]))
+            for payload in image.qr_payloads:
+                if payload.strip():
+                    pieces.append(("qr", payload[:MAX_TEXT_CHARS]))
+        if not pieces:
+            return self._unable(content)
+        language = detect_language(" ".join(t for src, t in pieces if src != "qr"))
+        found = _Found(language)
+        link_sources: dict[str, str] = {}
+        for source, body in pieces:
+            self._rules(found, source, body)
+            for url in self._links(found, source, body):
+                link_sources.setdefault(url, source)
+        if self._online is not None and link_sources:
+            for hit in self._online(list(link_sources)):
+                source = link_sources.get(hit.url, "text")
+                found.add(hit.code, hit.weight, source, hit.evidence, brand=hit.brand)
+        readable = " \n".join(t for src, t in pieces if src != "qr")
+        self._link_with_pretext(found)
+        self._reassure(found, readable)
+        self._classify(found, readable)
+        return self._verdict(found)
+
+    # -- collection ------------------------------------------------------------------
+
+    def _rules(self, found: _Found, source: str, body: str) -> None:
+        for hit in check_text(strip_urls(body)):
+            if hit.code == "impersonation":
+                found.add(hit.code, hit.weight, source, hit.evidence, brand=hit.evidence)
+            else:
+                found.add(hit.code, hit.weight, source, hit.evidence)
+
+    def _links(self, found: _Found, source: str, body: str) -> list[str]:
+        urls = [body.strip()] if source == "qr" and "://" in body else extract_urls(body)
+        for url in urls:
+            for hit in check_url(url):
+                found.add(hit.code, hit.weight, source, hit.evidence, brand=hit.brand)
+        return urls
+
+    def _link_with_pretext(self, found: _Found) -> None:
+        """A problem or an offer plus a link to a site that is not well known is the shape of
+        most smishing: make that combination count more than its parts."""
+        codes = found.by_code
+        links = [s for c, s in codes.items() if c.startswith("link.") and s.weight > 0]
+        if links and _PRETEXTS & codes.keys():
+            strongest = max(links, key=lambda s: s.weight)
+            found.add("click_link", LINK_WITH_PRETEXT, strongest.source, strongest.evidence or "")
+
+    def _classify(self, found: _Found, readable: str) -> None:
+        """The classifier's impression. Alone (no tactic found) it must be surer, and a
+        message that reads as a routine notice (code notice, transaction alert, official link)
+        is not overruled by it."""
+        if self._model is None or len(_WORDS.findall(readable)) < MODEL_MIN_WORDS:
+            return
+        alone = not any(s.weight >= 10 and c not in _CONTEXT_ONLY for c, s in found.by_code.items())
+        if alone and any(s.weight < 0 for s in found.by_code.values()):
+            return
+        p = self._model.scam_probability(readable)
+        weight = model_weight(p, alone)
+        if weight > 0:
+            found.add("model", weight, "model", f"{p:.2f}")
+
+    def _reassure(self, found: _Found, readable: str) -> None:
+        codes = found.by_code
+        # Routine notices link to the sender's own site, if anywhere: any other link means the
+        # notice look is not reassuring.
+        risky_link = any(c.startswith("link.") and s.weight > 0 for c, s in codes.items())
+        if risky_link or _ASKS & codes.keys():
+            return
+        for hit in reassuring(readable):
+            found.add(hit.code, hit.weight, "text", hit.evidence)
+
+    # -- verdict ---------------------------------------------------------------------
+
+    def _verdict(self, found: _Found) -> Verdict:
+        signals = dict(found.by_code)
+        tactics = [
+            c
+            for c, s in signals.items()
+            if s.weight > 0 and c not in _CONTEXT_ONLY and c != "link.unknown_domain"
+        ]
+        if "impersonation" in signals and not tactics:
+            del signals["impersonation"]  # naming a bank is not suspicious by itself
+        ordered = sorted(signals.values(), key=lambda s: (-s.weight, s.code))
+        score = combine(s.weight for s in ordered)
+        level = level_for(score)
+        lang = found.language
+        if level is Level.NO_RED_FLAGS:
+            # Weak findings are still facts worth telling ("the link is shortened").
+            weak = pick_reasons([s for s in ordered if s.code not in _CONTEXT_ONLY])
+            reasons = weak or [tr("reason.none_found", lang)]
+            reasons += [s.reason for s in ordered if s.weight < 0][: MAX_REASONS - len(reasons)]
+            advice = tr("advice.no_red_flags", lang)
+        else:
+            reasons = pick_reasons(ordered)
+            advice = tr(f"advice.{advice_key(ordered)}", lang)
+        return Verdict(
+            level=level,
+            score=score,
+            reasons=tuple(reasons),
+            advice=advice,
+            signals=tuple(ordered),
+            checked_on=self._today(),
+            language=lang,
+        )
+
+    def _unable(self, content: Content) -> Verdict:
+        if content.unreadable_images:
+            key = "reason.unable_unreadable"
+        elif content.unsupported_media:
+            key = "reason.unable_unsupported"
+        else:
+            key = "reason.unable_empty"
+        return Verdict(
+            level=Level.UNABLE,
+            score=0,
+            reasons=(tr(key, "en"),),
+            advice=tr("advice.unable", "en"),
+            signals=(),
+            checked_on=self._today(),
+            language="en",
+        )

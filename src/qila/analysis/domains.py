@@ -1,0 +1,331 @@
+"""Domain reference lists and look-alike detection (offline, loaded once per process)."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import tldextract
+
+TOP_LOOKALIKE_LIMIT = 3000  # compare against the most popular domains only
+MIN_FUZZY_TOP = 7  # popular (non-brand) names shorter than this are not fuzzy-matched
+
+
+@dataclass(frozen=True)
+class Brand:
+    name: str
+    kind: str
+    domains: tuple[str, ...]
+    keywords: tuple[str, ...]
+    domain_keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lists:
+    shorteners: frozenset[str]
+    free_hosts: frozenset[str]
+    top_domains: frozenset[str]
+    top_ranked: tuple[str, ...]
+    risky_tlds: frozenset[str]
+    brands: tuple[Brand, ...]
+    brand_by_domain: dict[str, Brand]
+
+
+def _lines(name: str) -> list[str]:
+    data = resources.files("qila.analysis") / "data" / name
+    out = []
+    for line in data.read_text(encoding="utf-8").splitlines():
+        line = line.strip().lower()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@cache
+def lists() -> Lists:
+    raw = json.loads((resources.files("qila.analysis") / "data" / "brands.json").read_text("utf-8"))
+    brands = tuple(
+        Brand(
+            b["name"],
+            b["kind"],
+            tuple(b["domains"]),
+            tuple(b["keywords"]),
+            tuple(b.get("domain_keywords", ())),
+        )
+        for b in raw
+    )
+    free = frozenset(
+        _lines("free_subdomain_hosts.txt")
+        + _lines("free_file_hosts.txt")
+        + _lines("self_service_creation_platform_domains.txt")
+    )
+    ranked = tuple(_lines("top_domains.txt"))
+    return Lists(
+        shorteners=frozenset(_lines("url_shorteners.txt") + _lines("url_shorteners_extra.txt")),
+        free_hosts=free,
+        top_domains=frozenset(ranked),
+        top_ranked=ranked,
+        risky_tlds=frozenset(_lines("risky_tlds.txt")),
+        brands=brands,
+        brand_by_domain={d: b for b in brands for d in b.domains},
+    )
+
+
+@cache
+def extractor() -> tldextract.TLDExtract:
+    """tldextract with its bundled public-suffix snapshot: never fetches anything.
+
+    Imported on first use: tldextract pulls in ``requests`` at import time (~100 ms), which
+    only messages that contain a link need to pay for.
+    """
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def parents(host: str) -> Iterable[str]:
+    """``a.b.example.com`` -> itself, ``b.example.com``, ``example.com``, ``com``."""
+    parts = host.split(".")
+    for i in range(len(parts)):
+        yield ".".join(parts[i:])
+
+
+def listed(host: str, names: frozenset[str]) -> str | None:
+    for candidate in parents(host):
+        if candidate in names:
+            return candidate
+    return None
+
+
+def official_brand(host: str) -> Brand | None:
+    """The brand whose own domain ``host`` is (or is under)."""
+    table = lists().brand_by_domain
+    for candidate in parents(host):
+        if candidate in table:
+            return table[candidate]
+    return None
+
+
+# --- look-alikes -------------------------------------------------------------------------
+
+_CONFUSABLE = str.maketrans(
+    {
+        "0": "o",
+        "1": "l",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "8": "b",
+        "i": "l",
+        "а": "a",
+        "е": "e",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "у": "y",
+        "х": "x",
+        "і": "l",
+        "ӏ": "l",
+        "ј": "j",
+        "ѕ": "s",
+        "ԁ": "d",
+        "ɡ": "g",
+        "ո": "n",
+        "ս": "u",
+        "ο": "o",
+        "α": "a",
+        "ν": "v",
+        "ρ": "p",
+        "ι": "l",
+        "κ": "k",
+        "τ": "t",
+        "ɩ": "l",
+        "ı": "l",
+    }
+)
+
+
+def skeleton(label: str) -> str:
+    """A form in which characters that look alike compare equal (``paypa1`` == ``paypal``)."""
+    folded = unicodedata.normalize("NFKC", label.lower()).translate(_CONFUSABLE)
+    folded = "".join(
+        c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
+    )
+    return folded.replace("rn", "m").replace("vv", "w")
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (small strings only)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@dataclass(frozen=True)
+class _Index:
+    exact: dict[str, str]  # skeleton label -> reference domain
+    deletes: dict[str, str]  # one-deletion variant -> reference domain
+    tokens: dict[str, Brand]  # brand keyword -> brand
+
+
+@cache
+def _index() -> _Index:
+    data = lists()
+    exact: dict[str, str] = {}
+    deletes: dict[str, str] = {}
+    refs: list[str] = []
+    for brand in data.brands:
+        refs.extend(brand.domains)
+    refs.extend(d for d in data.top_ranked[:TOP_LOOKALIKE_LIMIT] if d not in data.free_hosts)
+    ext = extractor()
+    for ref in refs:
+        label = ext(ref).domain
+        if len(label) < 5:
+            continue
+        skel = skeleton(label)
+        exact.setdefault(skel, ref)
+        for variant in _deletions(skel):
+            deletes.setdefault(variant, ref)
+    tokens = {skeleton(k): b for b in data.brands for k in b.domain_keywords}
+    return _Index(exact, deletes, tokens)
+
+
+_SPLIT = re.compile(r"[^a-z]+")
+
+
+def lookalike(host: str) -> tuple[str, str] | None:
+    """``(reference domain, brand name)`` when ``host`` imitates a brand or a popular domain.
+
+    Official brand domains and well-known domains are never look-alikes of anything.
+    """
+    data = lists()
+    if official_brand(host) is not None:
+        return None
+    parts = extractor()(host)
+    registered = f"{parts.domain}.{parts.suffix}" if parts.suffix else parts.domain
+    free = listed(host, data.free_hosts)
+    if registered in data.top_domains and not free:
+        return None
+    index = _index()
+    label = parts.domain
+    if label.startswith("xn--"):
+        try:
+            label = label.encode("ascii").decode("idna")
+        except UnicodeError:
+            return None
+    # A brand name inside the address: dbs-sg.top, secure.paypal.com.verify.xyz, maybank2u-my.com
+    words = _SPLIT.split(skeleton(label)) + _SPLIT.split(skeleton(parts.subdomain))
+    if free:
+        words += _SPLIT.split(skeleton(host.removesuffix(free)))
+    for word in words:
+        brand = index.tokens.get(word)
+        if brand is not None:
+            return brand.domains[0], brand.name
+    skel = skeleton(label)
+    for brand in data.brands:
+        for kw in brand.domain_keywords:
+            if len(kw) >= 5 and skeleton(kw) in skel:
+                return brand.domains[0], brand.name
+    if len(skel) < 5:
+        return None
+    ref = index.exact.get(skel)
+    if ref is not None and ref != registered:
+        # Same name, other ending: dbs.top imitates dbs.com.sg, but yahoo.com.sg is Yahoo's.
+        ours = data.risky_tlds
+        if parts.suffix in ours or parts.suffix.rsplit(".", 1)[-1] in ours:
+            return ref, _ref_name(ref)
+        return None
+    if ref is None:
+        ref = index.deletes.get(skel)
+    if ref is None:
+        for variant in _deletions(skel):
+            ref = index.exact.get(variant) or index.deletes.get(variant)
+            if ref is not None:
+                break
+    if ref is None or ref == registered:
+        return None
+    if _distance(skel, skeleton(extractor()(ref).domain)) > 1:
+        return None
+    if ref not in data.brand_by_domain and len(skel) < MIN_FUZZY_TOP:
+        return None  # short popular names have too many innocent neighbours
+    return ref, _ref_name(ref)
+
+
+def _ref_name(ref: str) -> str:
+    brand = lists().brand_by_domain.get(ref)
+    return brand.name if brand else ref
+
+
+# --- brand names in message text ---------------------------------------------------------
+
+_TEXT_EXCLUDE = frozenset(
+    [
+        "mom",
+        "moh",
+        "ica",
+        "dana",
+        "hasil",
+        "meta",
+        "octo",
+        "livin",
+        "spf",
+        "lta",
+        "grab",
+        "chase",
+        "apple",
+        "ups",
+        "outlook",
+        "ovo",
+        "bri",
+        "bni",
+        "mandiri",
+        "whatsapp",
+        "google",
+        "gmail",
+        "facebook",
+        "instagram",
+        "telegram",
+        "tiktok",
+        "line",
+        "mom",
+        "pajak",
+        "m2u",
+        "cpf",
+        "maxis",
+    ]
+)
+
+
+@cache
+def text_brand_pattern() -> re.Pattern[str]:
+    names: set[str] = set()
+    for brand in lists().brands:
+        names.add(brand.name.lower())
+        names.update(k for k in brand.keywords if k not in _TEXT_EXCLUDE)
+    names = {n for n in names if len(n) >= 3}
+    alternation = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return re.compile(rf"(?<![\w@.])(?:{alternation})(?![\w])", re.IGNORECASE)
+
+
+def brand_for_keyword(word: str) -> tuple[str, str] | None:
+    low = word.lower()
+    for brand in lists().brands:
+        if low == brand.name.lower() or low in brand.keywords:
+            return brand.name, brand.kind
+    return None

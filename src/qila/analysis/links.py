@@ -1,0 +1,126 @@
+"""Find links in text and describe what is risky about each one, offline."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from qila.analysis.domains import extractor, listed, lists, lookalike, official_brand
+
+# Endings accepted for a bare "name.ending" without scheme, www or path. Country codes and
+# word-like endings (.my, .life, .today) are left out: "her.my" or "good.today" in chat are
+# missing spaces, not links.
+_BARE_TLDS = (
+    "com|net|org|info|biz|top|xyz|site|online|club|shop|vip|icu|buzz|live|link|click|app"
+    "|store|website|space|fun|asia|tech|cyou|sbs|cfd|bond|loan|support|help|page|tk|ml|ga|cf|gq"
+    "|(?:com|co|gov|org|net|edu|go|or|ac)\\.[a-z]{2}"
+)
+_URL = re.compile(
+    r"(?:\b(?:https?|hxxps?)\s?:?\s?//|\bwww\.)[^\s<>\"']+"
+    r"|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24})/[^\s<>\"']*"
+    r"|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + _BARE_TLDS + r")\b(?![.@-]\w)"
+    r"|(?<![@\w.])(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?/[^\s<>\"']*",
+    re.IGNORECASE,
+)
+_TRAIL = ".,;:!?)]}'\"»…"
+_LOGIN = re.compile(
+    r"login|log-in|signin|sign-in|verify|verif|secure|account|update|confirm|unlock|wallet"
+    r"|pay|billing|redeliver|reschedule|otp|auth|banking|refund|claim|reward|kyc",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class LinkHit:
+    code: str
+    weight: float
+    evidence: str
+    url: str
+    brand: str = ""
+
+
+def extract_urls(text: str) -> list[str]:
+    """Links in the order they appear, including bare domains like ``bit.ly/x``."""
+    found: list[str] = []
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(_TRAIL)
+        url = re.sub(r"^hxxp", "http", url, flags=re.IGNORECASE)
+        url = re.sub(r"^(https?)\s?:?\s?//", r"\1://", url, flags=re.IGNORECASE)
+        if url and url not in found:
+            found.append(url)
+    return found
+
+
+def strip_urls(text: str) -> str:
+    """The text with its links blanked out (so a brand inside a link is not "named")."""
+    return _URL.sub(" ", text)
+
+
+def host_of(url: str) -> str:
+    with_scheme = url if "://" in url else "http://" + url
+    try:
+        host = urlsplit(with_scheme).hostname or ""
+    except ValueError:
+        return ""
+    return host.strip(".").lower()
+
+
+def _ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return host.isdigit()  # http://3232235777 style
+    return True
+
+
+def check_url(url: str) -> list[LinkHit]:
+    """Offline findings for one link; reassuring ones have a negative weight."""
+    host = host_of(url)
+    if not host:
+        return []
+    data = lists()
+    if _ip(host):
+        return [LinkHit("link.ip_host", 40, host, url)]
+    hits: list[LinkHit] = []
+    with_scheme = url if "://" in url else "http://" + url
+    rest = with_scheme.split(host, 1)[-1] if host in with_scheme.lower() else ""
+    if host in ("wa.me", "api.whatsapp.com", "chat.whatsapp.com"):
+        return [LinkHit("link.whatsapp_chat", 10, host, url)]
+    if host in ("t.me", "telegram.me", "telegram.dog"):
+        return [LinkHit("link.telegram", 20, url.split("://")[-1][:40], url)]
+    shortener = listed(host, data.shorteners)
+    if shortener:
+        return [LinkHit("link.shortener", 18, shortener, url)]
+    parts = extractor()(host)
+    if not parts.suffix or not parts.domain:
+        return []  # not a real domain ("www.united", "localhost")
+    registered = f"{parts.domain}.{parts.suffix}"
+    if rest.split("?", 1)[0].lower().endswith(".apk"):
+        hits.append(LinkHit("link.apk", 50, host, url))
+    if "xn--" in host:
+        hits.append(LinkHit("link.punycode", 35, host, url))
+    look = lookalike(host)
+    if look:
+        hits.append(LinkHit("link.lookalike", 55, host, url, brand=look[1]))
+    free = listed(host, data.free_hosts)
+    brand = official_brand(host)
+    well_known = brand is not None or (registered in data.top_domains and not free)
+    if free and host != free:
+        hits.append(LinkHit("link.free_host", 22, free, url))
+    tld = parts.suffix.rsplit(".", 1)[-1] if parts.suffix else ""
+    if not well_known and (parts.suffix in data.risky_tlds or tld in data.risky_tlds):
+        hits.append(LinkHit("link.risky_tld", 22, registered, url))
+    labels = parts.subdomain.split(".") if parts.subdomain else []
+    if len([lab for lab in labels if lab != "www"]) >= 3:
+        hits.append(LinkHit("link.deep_subdomain", 12, host, url))
+    if not well_known and _LOGIN.search(host + rest):
+        hits.append(LinkHit("link.login_words", 15, registered, url))
+    if not well_known and not free and not hits:
+        hits.append(LinkHit("link.unknown_domain", 8, registered, url))
+    if brand is not None and not hits:
+        hits.append(LinkHit("link.official", -20, registered, url))
+    elif well_known and not hits:
+        hits.append(LinkHit("link.official", -5, registered, url))
+    return hits

@@ -1,0 +1,418 @@
+"""Rules for the tactics scammers use, in English, Indonesian and Malay.
+
+Each rule looks for one tactic and reports a ``RuleHit``. Rules only describe what the text
+says; combining hits into a verdict is the analyser's job (see ``analyzer.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from qila.analysis.domains import text_brand_pattern
+
+_F = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    code: str
+    weight: float
+    evidence: str
+    brand: str = ""
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), _F)
+
+
+_MONEY = r"(?:\$|£|€|rm|rp\.?|sgd|s\$|usd|idr|myr|inr|rs\.?)"
+_NEG = re.compile(
+    r"(?:\bnot\b|\bnever\b|n't\b|\bdont\b|\bjangan\b|\busah\b|\btidak\b|\btak\b|\bno one\b"
+    r"|\bnobody\b|\bbukan\b)[^.!?\n]{0,30}$",
+    _F,
+)
+
+URGENCY = _rx(
+    r"\burgent(?:ly)?\b|\bimmediately\b|\basap\b|\bright away\b|\bact now\b",
+    r"\bfinal (?:notice|warning|reminder|attempt)\b|\blast (?:chance|reminder|warning|attempt)\b",
+    r"\bwithin (?:the next )?\d+ ?(?:hours?|hrs?|h|days?|minutes?|mins?)\b",
+    r"\bexpir(?:es|ing|e) (?:today|soon|tonight|in \d+)\b|\btoday only\b",
+    r"\bsegera\b|\bsecepatnya\b|\bsekarang juga\b|\bhari ini juga\b|\bkesempatan terakhir\b",
+    r"\bdalam (?:waktu |masa )?\d+ ?(?:jam|hari|menit|minit)\b|\bbatas waktu\b",
+    r"\bpeluang terakhir\b|\bnotis terakhir\b",
+)
+
+LEGAL_THREAT = _rx(
+    r"\blegal action\b|\bwarrant\b|\bpolice case\b|\bcourt (?:case|summons|order)"
+    r"|\bmoney laundering\b",
+    r"\bproses hukum\b|\bdipolisikan\b|\btindakan undang-undang\b|\bwaran tangkap\b"
+    r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b|\bditangkap\b",
+)
+THREAT = _rx(
+    r"\b(?:account|acount|a/c|card|service|number|line|sim|wallet|access|profile|kyc|app)s?\b"
+    r"[^.!?\n]{0,40}\b(?:will be |has been |have been |have be |has be |is |was |be |being |"
+    r"will |temporarily |permanently )*(?:suspend(?:ed)?|block(?:ed)?|lock(?:ed)?|deactivat(?:e|ed)"
+    r"|disabled|closed|restricted|frozen|terminated|barred|on hold|limited)\b",
+    r"\bkyc\b[^.!?\n]{0,30}\b(?:expire[sd]?|suspend(?:ed)?|pending|update|incomplete)\b",
+    r"\b(?:avoid|prevent)(?:ing)? (?:the |a )?(?:block(?:ing|age)?|suspension|deactivation|closure"
+    r"|cancellation|disconnection)\b|\bbefore the (?:suspension|blocking|closure)\b"
+    r"|\bquarantine zone\b",
+    r"\b(?:card|password|account|app|points?)\b[^.!?\n]{0,30}\b(?:will expire|expires? (?:today|"
+    r"tomorrow|soon)|be outdated|is outdated|has expired)\b",
+    r"\b(?:suspend|block|lock|deactivate|terminate|freeze|close)\b (?:your|the) "
+    r"(?:account|card|number|service|line|wallet)",
+    r"\blegal action\b|\barrest(?:ed)?\b|\bwarrant\b|\bpolice case\b|\bcourt (?:case|summons|order)"
+    r"|\bmoney laundering\b|\bpenalt(?:y|ies)\b",
+    r"\b(?:unusual|suspicious|unrecogni[sz]ed) (?:activity|sign-?in|log-?in|login|transaction|access)",
+    r"\b(?:akun|rekening|kartu|nomor|akaun|kad|nombor|atm)\b[^.!?\n]{0,40}"
+    r"\b(?:di|ter|akan di)?(?:blokir|nonaktifkan|nonaktif|tutup|bekukan|tangguhkan|sekat"
+    r"|gantung|tamatkan|batalkan)\b",
+    r"\b(?:diblokir|terblokir|dinonaktifkan|dibekukan|ditangguhkan|disekat|digantung|ditamatkan)\b",
+    r"\bproses hukum\b|\bdipolisikan\b|\btindakan undang-undang\b|\bwaran tangkap\b"
+    r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b",
+)
+
+PRIZE = _rx(
+    r"\byou(?:'ve| have)? (?:won|been selected|been chosen)\b|\bwinner\b|\bprize\b|\bjackpot\b",
+    r"\b(?:you|u) (?:are|r|be) (?:a |the )?(?:winner|guaranteed|entitled|eligible to (?:redeem|"
+    r"receive|claim))\b|\blucky day\b|\bun-?redeemed\b|\bredeem (?:your |the )?(?:points?|gift"
+    r"|reward|cash)\b|\bawait(?:s|ing)? (?:your )?collection\b",
+    r"\b(?:awarded|selected to receive)\b|\b(?:mendapat|mendptkn|dapat)\w* (?:uang|cek) tunai\b"
+    r"|\bcek tunai\b|\bpin pemenang\b|\b(?:me)?menangkan\b",
+    r"\bclaim (?:your |the )?(?:prize|reward|gift|bonus|cash|voucher|award)",
+    r"\blucky draw\b|\bcash (?:prize|reward)\b|\bcongratulations?[!,. ]+(?:you|your)\b",
+    r"\breward points?\b[^.!?\n]{0,30}\b(?:expir|redeem)",
+    r"\bselamat[!,. ]+(?:anda|kamu|nomor)\b[^.!?\n]{0,30}(?:mendapat|memenangkan|terpilih)",
+    r"\bhadiah\b|\bpemenang\b|\bundian\b|\btahniah\b|\bmemenangi\b|\bcabutan bertuah\b",
+    r"\bpoin\b[^.!?\n]{0,30}\b(?:hangus|kadaluarsa|kedaluwarsa)\b",
+)
+
+PRIZE_ACTION = _rx(
+    r"\b(?:to claim|claim (?:it|now|your|by|at|via|here)|call|text|txt|reply|click|visit|send|ring"
+    r"|dial|log ?onto|log on|redeem)\b",
+    r"\b(?:klik|hubungi|hub|kunjungi|info|balas|tuntut|layari|hantar)\b",
+)
+REFUND = _rx(
+    r"\btax refund\b|\brefund (?:of|is|has|amount)\b|\beligible for (?:a |an )?"
+    r"(?:refund|rebate|compensation|payout|grant)\b|\boverpaid\b|\bunclaimed (?:funds|money|refund)",
+    r"\bpengembalian (?:dana|pajak)\b|\brestitusi\b|\bdana bantuan\b|\bbansos\b",
+    r"\bbayaran balik\b|\bbantuan tunai\b",
+)
+
+FEE = _rx(
+    r"\b(?:pay|settle|payment of)\b(?: an?| the| your)? (?:small |shipping |delivery |redelivery |"
+    r"customs |clearance |release |handling |admin |administration |administrative |processing |"
+    r"unpaid |outstanding |re-?delivery |postage |toll )+(?:fee|charge|duty|duties|toll)s?\b",
+    r"\b(?:fee|charge|duty|toll) of " + _MONEY + r" ?\d",
+    r"\b(?:pay|paid|payment)\b[^.!?\n]{0,40}\bto (?:release|receive|claim|redeliver|reschedule"
+    r"|unlock|withdraw|collect)\b",
+    r"\b(?:unpaid|outstanding) (?:toll|fee|customs|postage|shipping|duty)",
+    r"\b(?:customs?|shipping|delivery|redelivery|postage|clearance|release) (?:fee|charge)s?\b",
+    r"\b(?:fee|charge|duty|postage)\b[^.!?\n]{0,25}\b(?:be |is |was |has )?not (?:been |be )?pa(?:y|id)\b",
+    r"\bbiaya (?:pengiriman|admin|administrasi|bea cukai|cukai|pajak|penanganan|pembukaan"
+    r"|asuransi|pencairan|aktivasi)\b|\bbayar (?:biaya|pajak)\b",
+    r"\bcaj (?:penghantaran|pos|kastam|pengendalian|pentadbiran|pemprosesan)\b"
+    r"|\bbayar (?:caj|yuran)\b|\byuran (?:pemprosesan|pentadbiran)\b",
+)
+
+PARCEL = _rx(
+    r"\b(?:parcel|package|shipment|delivery|item|order|courier)s?\b[^.!?\n]{0,40}\b(?:on hold|held"
+    r"|suspended|could ?n[o']t be delivered|undeliverable|failed|unsuccessful|returned"
+    r"|awaiting (?:payment|confirmation)|incomplete|incorrect address|unpaid)",
+    r"\bcould ?n[o']t be deliver(?:ed)?\b|\b(?:unable|failed|unsuccessful|not able) to deliver\b|\bdelivery (?:attempt )?(?:failed|"
+    r"unsuccessful)\b|\bno postage\b|\bto (?:complete|continue|proceed with) (?:the |your )?"
+    r"delivery\b",
+    r"\bupdate (?:your )?(?:delivery|shipping) (?:address|details|information)\b"
+    r"|\breschedule (?:your )?delivery\b",
+    r"\bpaket\b[^.!?\n]{0,30}\b(?:tertahan|gagal|ditahan|dikembalikan|tidak dapat dikirim)",
+    r"\bbungkusan\b[^.!?\n]{0,30}\b(?:ditahan|gagal|tidak dapat dihantar|dipulangkan)",
+    r"\balamat (?:tidak lengkap|salah)\b",
+)
+
+_REQ_EN = (
+    r"\b(?:send|share|give|forward|tell|provide|reply with|text|read out|sms)\b"
+    r"(?:\s+(?:me|us|him|her|back|over|along|quickly|now|pls|please|to me))*\s+"
+    r"(?:the |your |that |this |my |a |it |de )?(?:\d[- ]?digits? |six[- ]digits? |4[- ]digits? )?"
+    r"(?:otp|one[- ]time (?:password|passcode|pin|code)|verification code|security code"
+    r"|activation code|tac|code|kode|kod)\b"
+)
+_REQ_ID = (
+    r"\b(?:kirim(?:kan|in)?|berikan|beri(?:tahu|kan)?|sebutkan|bagikan|infokan|informasikan"
+    r"|bacakan|balas|hantar(?:kan)?|kongsi(?:kan)?|maklumkan|sebut)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:kode|otp|kod|tac|token|pin)\b"
+)
+_REQ_CODE = re.compile(_REQ_EN + "|" + _REQ_ID, _F)
+_WHATS_CODE = re.compile(
+    r"\bwhat(?:'s| is) (?:the |your )?(?:otp|code|verification code)\b"
+    r"|\bcode (?:you )?(?:just )?(?:received|got)\b[^.!?\n]{0,20}\b(?:send|share|forward|tell)",
+    _F,
+)
+_SPECIFIC_CODE = re.compile(
+    r"otp|one[- ]time|verification|security|activation|tac|digit|kode|kod|token|pin", _F
+)
+CODE_HIJACK = _rx(
+    r"\b(?:sent|send|texted)\b(?: you)?(?: a| the| my)?(?: \d[- ]?digit)? code\b[^.!?\n]{0,30}"
+    r"\b(?:by mistake|accidentally|wrongly|to your number)",
+    r"\b(?:by mistake|accidentally|wrongly)\b[^.!?\n]{0,20}\b(?:sent|send)\b[^.!?\n]{0,30}\bcode",
+    r"\bcode\b[^.!?\n]{0,30}\b(?:sent|texted|went)\b[^.!?\n]{0,20}\b(?:by mistake|accidentally"
+    r"|wrongly|to your (?:phone|number))",
+    r"\b(?:salah|tidak sengaja|tersalah) (?:kirim|hantar)\b[^.!?\n]{0,30}\b(?:kode|kod)\b",
+    r"\b(?:kode|kod)\b[^.!?\n]{0,30}\b(?:salah kirim|tersalah hantar|terkirim ke nomor)",
+)
+
+_VERB_CRED = (
+    r"\b(?:enter|confirm|verify|update|provide|send|give|share|key in|re-?enter|submit|input|"
+    r"reply with|masukkan|konfirmasi|verifikasi|perbarui|kirim(?:kan)?|berikan|isi|sahkan|"
+    r"kemas ?kini|hantar|beri)\b(?:\s+\S+){0,3}?\s+"
+)
+CREDENTIALS = re.compile(
+    _VERB_CRED + r"(?:your |the |anda |kamu )?(?:password|passcode|pin\b|login (?:details|"
+    r"credentials)|username and password|online banking|internet banking|kata sandi|"
+    r"kata laluan|user ?id|m-?pin)",
+    _F,
+)
+CARD = re.compile(
+    _VERB_CRED
+    + r"(?:your |the |anda |kamu )?(?:(?:credit |debit |atm )?card (?:number|details|info)"
+    r"|cvv|cvc|expiry date|bank (?:account )?details|banking details|nomor kartu|nombor kad"
+    r"|butiran kad|data kartu)",
+    _F,
+)
+ID_DETAILS = re.compile(
+    _VERB_CRED + r"(?:your |the |anda |kamu )?(?:nric|ic number|identity card|passport|social "
+    r"security|ssn|date of birth|mother'?s maiden name|personal (?:details|information|data)"
+    r"|ktp|nik\b|data diri|nama ibu kandung|foto selfie|kad pengenalan|mykad|butiran peribadi)",
+    _F,
+)
+
+_FAMILY = re.compile(
+    r"\b(?:hi|hello|hey|hiya|halo|hai)\b[ ,!.]*(?:mum|mom|mummy|mommy|mam|ma|dad|daddy|papa|pa"
+    r"|mama|mamah|mah|pah|bunda|ibu|bu|ayah|mak|abah|umi)\b"
+    r"|^(?:mum|mom|dad|mama|papa|ma|pa|mak|ibu|bu|ayah|abah)\b[ ,!.]+(?:it'?s me|this is|ini)",
+    _F,
+)
+NEW_NUMBER = _rx(
+    r"\bnew (?:phone )?(?:number|no\.?)\b|\b(?:lost|broke|dropped|broken|smashed|damaged) my phone"
+    r"|\bphone (?:is )?(?:broken|broke|lost|died|dead|damaged)\b|\bmy old number\b"
+    r"|\bsave (?:this|my) (?:new )?number\b|\bdelete (?:the|my) old number\b",
+    r"\bnomor baru\b|\bganti (?:nomor|no)\b|\b(?:hp|nomor|ponsel)\b (?:saya|aku|mama|papa)?"
+    r" ?(?:hilang|rusak|mati|jatuh)\b",
+    r"\bnombor baru\b|\btukar nombor\b|\btelefon\b (?:saya |aku )?(?:rosak|hilang)\b",
+)
+MONEY_REQUEST = _rx(
+    r"\b(?:can|could) you (?:please |pls |help me )?(?:send|transfer|lend|pay|wire)\b"
+    r"|\b(?:send|transfer|lend) (?:me )?(?:some )?(?:money|cash|funds)\b"
+    r"|\b(?:need|have) to (?:pay|make) (?:a|an|the|this) (?:bill|payment|invoice)\b"
+    r"|\btransfer (?:it )?to (?:this|my|the following|the new) account\b"
+    r"|\b(?:new|changed?) (?:bank )?account (?:details|number)\b",
+    r"\b(?:perubahan|ganti|tukar) (?:no\.? |nomor |nombor )?(?:rekening|rek|akaun)\b",
+    r"\b(?:tolong|bisa|boleh) (?:di)?(?:transfer|kirimin|kirim uang|belikan|beliin|pinjam|bank in"
+    r"|hantar duit)\b|\bminta (?:pulsa|uang|transfer|dikirim|duit)\b"
+    r"|\btransfer ke (?:rek|rekening|nomor|akaun)\b|\bpinjam(?:kan)? (?:uang|duit|wang)\b",
+)
+TASK_STRONG = _rx(
+    r"\bearn (?:up to |around |about )?" + _MONEY + r"? ?\d[\d,.]*k? ?(?:\+ )?(?:-\s?\d[\d,.]*k? )?"
+    r"(?:per|a|/|each|every) ?(?:day|hour|hr|task|week|order)\b",
+    r"\b(?:daily|per day) (?:salary|income|pay|commission|earnings)\b",
+    r"\b(?:like|subscribe|follow|rate|review)\b(?:\s+\S+){0,3}\s+(?:videos?|products|hotels|apps"
+    r"|channels|posts)\b[^.!?\n]{0,60}\b(?:earn|paid|pay|salary|commission|" + _MONEY + r")",
+    r"\bgaji (?:harian|per hari)\b|\bpenghasilan harian\b|\bpendapatan harian\b",
+    r"\b(?:pay|salary|income|earn\w*|commission|profit|gaji|pendapatan|penghasilan|komisi|komisen)"
+    r"\b[^.!?\n]{0,25}"
+    + _MONEY
+    + r" ?\d[\d,.]*k?(?: ?(?:-|to|~|sampai|hingga) ?"
+    + _MONEY
+    + r"? ?\d[\d,.]*k?)? ?(?:daily|a day|per day|/day|each day|sehari|per hari|an hour|per hour"
+    r"|/hr|/hour)\b",
+    r"\b(?:like|follow|subscribe)\b[^.!?\n]{0,30}\b(?:dibayar|dapat bayaran|komisi|komisen)\b",
+)
+TASK_WEAK = _rx(
+    r"\b(?:part[- ]?time|online|home[- ]based|simple|easy) (?:job|work|task)s?\b"
+    r"|\bno experience (?:needed|required)\b|\bwork from home\b|\bflexible hours\b"
+    r"|\b(?:saw|found|received|reviewed|came across) your (?:resume|cv|profile)\b",
+    r"\bkerja (?:sambilan|paruh waktu|dari rumah|online|separuh masa)\b|\blowongan kerja\b",
+)
+INVEST_STRONG = _rx(
+    r"\bguaranteed (?:returns?|profits?|income|payouts?|earnings)\b|\brisk[- ]free\b",
+    r"\b\d+(?:\.\d+)?\s?% (?:profit|returns?|roi|interest|daily|per day|weekly|monthly|gains?)\b",
+    r"\b(?:profit|return|roi)s? of (?:up to )?\d+\s?%|\b(?:double|triple) your (?:money|investment)",
+    r"\b(?:crypto|bitcoin|btc|usdt|forex|mining)\b[^.!?\n]{0,50}\b(?:profits?|returns?|earn|"
+    r"income)\b",
+    r"\b(?:keuntungan|profit|untung|pulangan)\b (?:pasti|dijamin|tinggi|\d+ ?%)|\bpasti untung\b"
+    r"|\btanpa risiko\b|\buntung besar\b",
+    r"\bangka jitu\b|\btogel\b|\bjamin(?:an)? \d+ ?% tembus\b|\bslot gacor\b|\bjudi online\b",
+)
+INVEST_WEAK = _rx(
+    r"\binvestment (?:opportunity|plan|platform|package|group)\b|\btrading (?:group|signals?)\b",
+    r"\binvestasi\b|\bpelaburan\b",
+)
+ROMANCE = _rx(
+    r"^\W*(?:hi|hello|hey)\b[^.!?\n]{0,10}\b(?:is this|are you) [a-z]+\s*\?",
+    r"\bsorry,? (?:wrong number|i (?:think i )?(?:have|got) the wrong (?:number|person))",
+    r"\b(?:got|found) your (?:number|contact) (?:from|on|in)\b|\bdo you remember me\b",
+    r"\bmaaf,? salah (?:sambung|kirim|nomor|orang)\b|\bboleh kenalan\b|\bkenalan yuk\b",
+    r"\bmaaf,? (?:salah|tersalah) (?:nombor|hantar)\b|\bboleh berkenalan\b",
+)
+MOVE_APP = _rx(
+    r"\b(?:add|contact|message|chat with|text|reach|find|join|dm)\b(?: me| us| our \w+)?"
+    r" (?:on|via|through|at|in) (?:telegram|signal|wechat|kakao|viber|line app)\b",
+    r"\b(?:chat|contact|hubungi|info|wa|whatsapp)\b[^.!?\n]{0,12}\b(?:via |di |ke |on )?"
+    r"(?:wa|whatsapp)\b[^.!?\n]{0,6}(?:\+?\d|x{6,})",
+    r"\btelegram\s?:?\s?@\w+|\b(?:hubungi|chat|tambah(?:kan)?|add|gabung|sertai)\b(?: kami| saya)?"
+    r" (?:di|via|melalui|ke) (?:telegram|wechat|line)\b",
+)
+GIFT_CARD = _rx(
+    r"\b(?:buy|send|purchase|get|pay (?:with|in))\b[^.!?\n]{0,30}\b(?:gift ?cards?|itunes cards?"
+    r"|google play cards?|steam cards?|amazon cards?|apple cards?)",
+    r"\bbeli(?:kan)? voucher (?:google play|game|itunes)\b|\bkad hadiah\b",
+)
+LOAN = _rx(
+    r"\b(?:loan|pinjaman|pinjol|kredit)\b[^.!?\n]{0,40}\b(?:approved|no credit check|without"
+    r" (?:collateral|checks?)|tanpa (?:jaminan|agunan|bi checking|syarat)|cepat cair|lulus segera"
+    r"|pantas)\b",
+    r"\b(?:instant|fast|quick|easy) (?:cash )?loan\b|\bdana (?:tunai|cepat) cair\b"
+    r"|\bdisburs\w* (?:instantly|quickly|today|within)\b|\bpinjaman (?:dana|modal|tunai)\b"
+    r"|\b(?:loan|fund|funds|capital|financing)\b[^.!?\n]{0,40}\b(?:low interest|without (?:collateral"
+    r"|survey|guarantee)|fast process)\b|\bneed money\b|\bgadai bpkb\b|\bagunan bpkb\b"
+    r"|\b(?:non|tanpa)[- ]?bi[- ]?ch?ecking\b|\bloan fund\b|\brefused a loan\b"
+    r"|\bcan'?t get credit\b|\bbad credit\b",
+)
+WINDFALL = _rx(
+    r"\bnext of kin\b|\bconsignment box\b|\bcompensation fund\b|\bunclaimed (?:bequest"
+    r"|inheritance|funds?)\b|\bassigned beneficiary\b|\bdue to you\b"
+    r"|\bhelp me (?:to )?(?:receive|transfer) (?:the |a |my |this )?funds?\b"
+    r"|\b(?:million|crore|lakh) (?:dollars|usd|pounds|euros?|rupees)\b",
+)
+APK = _rx(
+    r"\b[\w-]+\.apk\b",
+    r"\b(?:download|install|unduh|pasang|muat turun)\b[^.!?\n]{0,30}\bapk\b",
+)
+CLICK_LINK = _rx(
+    r"\b(?:verify|re-?verify|confirm|update|validate|activate|reactivate|re-activate|unlock|restore"
+    r"|renew|regulari[sz]e)\b (?:your |the )?(?:account|details|information|identity|address"
+    r"|payment|card|profile|billing|data|kyc|registration|device|credentials?|invoice"
+    r"|subscription|membership)\b",
+    r"\baccess your (?:online )?(?:account|banking)\b|\b(?:log ?in|sign ?in|log on) (?:here|now|to "
+    r"your account)\b",
+    r"\b(?:verifikasi|perbarui|aktifkan kembali|pulihkan|sahkan|kemas ?kini)\b (?:data|akun|akaun"
+    r"|rekening|identitas|maklumat|butiran)\b",
+)
+_OTP_NOTICE_CODE = re.compile(
+    r"\b(?:otp|code|kode|kod|pin|tac|password|passcode)\b[^\n]{0,40}\b\d{4,8}\b"
+    r"|\b\d{4,8}\b[^\n]{0,30}\b(?:otp|code|kode|kod|tac)\b",
+    _F,
+)
+_OTP_NOTICE_WARN = re.compile(
+    r"\b(?:do not|don'?t|never|jangan|usah|tidak boleh)\b\s+(?:\w+\s+){0,2}(?:share|disclose|give"
+    r"|forward|tell|reveal|bagikan|berikan|memberikan|beritahu|memberitahu(?:kan)?|kongsi|"
+    r"kongsikan|dedahkan|beri|sebarkan)"
+    r"|\bif (?:this )?(?:you did ?n[o']t|was ?n[o']t you|this wasn'?t)",
+    _F,
+)
+TRANSACTION = _rx(
+    r"\b(?:transaction|purchase|payment|debit|withdrawal|transfer|spend|charge)\b[^.!?\n]{0,15}"
+    r"\b(?:of|for) " + _MONEY + r" ?\d",
+    _MONEY + r" ?[\d,.]+\d (?:was|has been|is|have been) (?:debited|credited|spent|charged|paid"
+    r"|transferred|received|deducted)\b",
+    r"\b(?:transaksi|pembayaran|transfer|penarikan)\b[^.!?\n]{0,20}\b(?:sebesar|senilai|sebanyak"
+    r"|berjumlah) " + _MONEY + r" ?\d",
+    r"\b(?:received|sent|paid|spent|withdrew|transferred) " + _MONEY + r" ?\d",
+    r"\b(?:was|has been|have been) (?:charged|debited|credited|deducted|paid|refunded)"
+    r" (?:with |for )?" + _MONEY + r" ?\d",
+    _MONEY + r" ?[\d,.]+\d (?:telah|sudah|berhasil|berjaya) (?:di|ber)?(?:pindahkan|debit|kreditkan"
+    r"|terima|bayar|tarik|kirim|transfer)",
+    r"\b(?:bill|statement|bil|tagihan)\b[^.!?\n]{0,15}\b(?:of|sebanyak|sebesar|berjumlah) "
+    + _MONEY
+    + r" ?\d[^!?\n]{0,20}\b(?:is due|due on|jatuh tempo|perlu dijelaskan)",
+)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(0) if match else None
+
+
+def _requests(pattern: re.Pattern[str], text: str) -> str | None:
+    """The first match that is not negated ("do not share your OTP" is not a request)."""
+    for match in pattern.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _NEG.search(before):
+            continue
+        return match.group(0)
+    return None
+
+
+@cache
+def _brand_rx() -> re.Pattern[str]:
+    return text_brand_pattern()
+
+
+def find_brand(text: str) -> tuple[str, str] | None:
+    """(brand name, kind) of the first organisation the text names, if any."""
+    from qila.analysis.domains import brand_for_keyword
+
+    match = _brand_rx().search(text)
+    if not match:
+        return None
+    return brand_for_keyword(match.group(0))
+
+
+def check_text(text: str) -> list[RuleHit]:
+    """All tactic hits in ``text`` (no combination, no reassurance logic)."""
+    hits: list[RuleHit] = []
+
+    def add(code: str, weight: float, evidence: str | None) -> None:
+        if evidence:
+            hits.append(RuleHit(code, weight, evidence.strip()[:80]))
+
+    add("urgency", 10, _first(URGENCY, text))
+    legal = _first(LEGAL_THREAT, text)
+    add("threat", 30 if legal else 20, legal or _first(THREAT, text))
+    prize = _first(PRIZE, text)
+    add("prize", 35 if prize and PRIZE_ACTION.search(text) else 22, prize)
+    add("refund", 18, _first(REFUND, text))
+    add("fee", 28, _first(FEE, text))
+    add("parcel_problem", 18, _first(PARCEL, text))
+    hijack = _first(CODE_HIJACK, text)
+    add("code_hijack", 60, hijack)
+    if not hijack:
+        asked = _requests(_REQ_CODE, text) or _first(_WHATS_CODE, text)
+        specific = asked is not None and _SPECIFIC_CODE.search(asked) is not None
+        add("otp_request", 50 if specific else 30, asked)
+    add("credentials", 35, _requests(CREDENTIALS, text))
+    add("card_details", 35, _requests(CARD, text))
+    add("id_details", 25, _requests(ID_DETAILS, text))
+    family = _first(_FAMILY, text)
+    new_number = _first(NEW_NUMBER, text)
+    money = _first(MONEY_REQUEST, text)
+    if new_number:
+        add("new_number", 50 if (family or money) else 22, new_number)
+    add("money_request", 30 if (family or new_number) else 12, money)
+    strong_task = _first(TASK_STRONG, text)
+    add("task_job", 40 if strong_task else 12, strong_task or _first(TASK_WEAK, text))
+    strong_inv = _first(INVEST_STRONG, text)
+    add("investment", 40 if strong_inv else 10, strong_inv or _first(INVEST_WEAK, text))
+    add("romance", 15, _first(ROMANCE, text))
+    add("move_app", 22, _first(MOVE_APP, text))
+    add("gift_card", 35, _first(GIFT_CARD, text))
+    add("loan", 20, _first(LOAN, text))
+    add("windfall", 30, _first(WINDFALL, text))
+    add("apk", 50, _first(APK, text))
+    add("click_link", 15, _first(CLICK_LINK, text))
+    brand = find_brand(text)
+    if brand:
+        hits.append(RuleHit("impersonation", 15, brand[0], brand=brand[1]))
+    return hits
+
+
+def reassuring(text: str) -> list[RuleHit]:
+    """Hits that make a message look like a routine notice (used only when nothing is asked)."""
+    hits: list[RuleHit] = []
+    if _OTP_NOTICE_CODE.search(text) and _OTP_NOTICE_WARN.search(text):
+        hits.append(RuleHit("otp_notice", -30, "code notice"))
+    tx = _first(TRANSACTION, text)
+    if tx:
+        hits.append(RuleHit("transaction_alert", -25, tx))
+    return hits

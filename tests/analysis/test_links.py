@@ -1,0 +1,97 @@
+"""Link extraction and offline link features."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from qila.analysis.domains import extractor, lookalike, skeleton
+from qila.analysis.links import check_url, extract_urls
+
+
+def codes(url: str) -> set[str]:
+    return {hit.code for hit in check_url(url)}
+
+
+def test_extracts_schemes_www_and_bare_domains() -> None:
+    text = (
+        "Pay at parcel-fee.top/pay or bit.ly/x3, chat wa.me/6591234567, see "
+        "https://www.dbs.com.sg/personal. www.singpost.com, email joe@gmail.com, ok.so then"
+    )
+    assert extract_urls(text) == [
+        "parcel-fee.top/pay",
+        "bit.ly/x3",
+        "wa.me/6591234567",
+        "https://www.dbs.com.sg/personal",
+        "www.singpost.com",
+    ]
+
+
+def test_extracts_obfuscated_scheme() -> None:
+    assert extract_urls("click http //188.214.30.217/ITRefund now") == [
+        "http://188.214.30.217/ITRefund"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("bit.ly/abc", "link.shortener"),
+        ("http://188.214.30.217/x", "link.ip_host"),
+        ("http://xn--pypal-4ve.com/", "link.punycode"),
+        ("http://dbs-sg.top/login", "link.lookalike"),
+        ("http://paypa1.com/", "link.lookalike"),
+        ("parcel-fee.top/pay", "link.risky_tld"),
+        ("https://dbs-login.blogspot.com/", "link.free_host"),
+        ("http://a.b.c.d.example-host.net/", "link.deep_subdomain"),
+        ("http://example-portal.net/account/verify", "link.login_words"),
+        ("wa.me/6591234567", "link.whatsapp_chat"),
+        ("t.me/cryptovip", "link.telegram"),
+        ("https://www.dbs.com.sg/personal", "link.official"),
+        ("mycafe-sg.com", "link.unknown_domain"),
+        ("http://mijn.ing-mobiel.com/update.apk", "link.apk"),
+    ],
+)
+def test_link_features(url: str, expected: str) -> None:
+    assert expected in codes(url)
+
+
+def test_official_domains_are_not_lookalikes() -> None:
+    for host in ("www.dbs.com.sg", "maybank2u.com.my", "klikbca.com", "www.gov.sg", "google.com"):
+        assert lookalike(host) is None, host
+
+
+@pytest.mark.parametrize(
+    ("host", "brand"),
+    [
+        ("singpost-delivery.com", "SingPost"),
+        ("maybenk2u.com", "Maybank"),
+        ("secure.paypal.com.verify.xyz", "PayPal"),
+        ("lnstagram.com", "Instagram"),
+        ("hmrc-refund.com", "HMRC"),
+        ("klikbca-login.com", "BCA"),
+    ],
+)
+def test_lookalikes(host: str, brand: str) -> None:
+    found = lookalike(host)
+    assert found is not None and found[1] == brand
+
+
+def test_confusable_skeleton() -> None:
+    assert skeleton("paypa1") == skeleton("paypal")
+    assert skeleton("аpple") == skeleton("apple")  # Cyrillic a
+    assert skeleton("rnaybank") == skeleton("maybank")
+
+
+def test_tldextract_never_uses_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    extractor.cache_clear()
+    parts = extractor()("login.secure.example.co.uk")
+    assert (parts.domain, parts.suffix) == ("example", "co.uk")
+    assert "link.login_words" in codes("https://login.secure.example.co.uk/verify")

@@ -1,0 +1,46 @@
+"""The hand-written modern cases (parcel fees, OTP requests, Hi Mum, task jobs, crypto, tax
+refunds, and alarming-looking legitimate notices) in English, Indonesian and Malay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from qila.analysis import Analyzer, Content, Level
+
+CASES = Path(__file__).with_name("modern_cases.jsonl")
+
+
+def load() -> list[dict[str, str]]:
+    return [json.loads(line) for line in CASES.read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_the_set_covers_languages_and_kinds() -> None:
+    cases = load()
+    assert len(cases) >= 60
+    assert {c["lang"] for c in cases} == {"en", "id", "ms"}
+    assert {"parcel", "bank", "otp", "family", "job", "investment", "tax"} <= {
+        c["kind"] for c in cases if c["label"] == "scam"
+    }
+    assert sum(c["label"] == "legitimate" for c in cases) >= 20
+
+
+def test_recall_and_false_positive_rate(analyzer: Analyzer) -> None:
+    flagged = {Level.LIKELY_SCAM, Level.SUSPICIOUS}
+    scams = legit = caught = false_alarms = 0
+    for case in load():
+        hit = analyzer.analyse(Content(text=case["text"])).level in flagged
+        if case["label"] == "scam":
+            scams += 1
+            caught += hit
+        else:
+            legit += 1
+            false_alarms += hit
+    assert caught / scams >= 0.95
+    assert false_alarms / legit <= 0.05
+
+
+def test_detected_language_matches_the_label(analyzer: Analyzer) -> None:
+    cases = load()
+    right = sum(analyzer.analyse(Content(text=c["text"])).language == c["lang"] for c in cases)
+    assert right / len(cases) >= 0.85
