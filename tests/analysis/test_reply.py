@@ -8,7 +8,7 @@ import pytest
 
 from qila.analysis import Content, ImageEvidence, compose_reply
 from qila.analysis.analyzer import ScamAnalyzer
-from qila.analysis.i18n import CATALOGUES, EN, text
+from qila.i18n import CATALOGUES, EN, text
 
 from .conftest import FIXED_DAY
 
@@ -33,7 +33,7 @@ def test_every_key_exists_in_every_language() -> None:
 
 
 def test_catalogues_use_only_known_placeholders() -> None:
-    known = {"subject", "link", "evidence", "brand", "date"}
+    known = {"subject", "link", "evidence", "brand", "date", "days", "limit", "period", "count"}
     for catalogue in CATALOGUES.values():
         for value in catalogue.values():
             assert set(re.findall(r"\{([a-z_]+)\}", value)) <= known

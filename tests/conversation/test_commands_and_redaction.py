@@ -4,7 +4,8 @@ import pytest
 
 from qila.conversation import commands
 from qila.conversation.redact import redact
-from qila.conversation.texts import CHAT, say
+from qila.conversation.texts import LANGUAGES, say
+from qila.i18n import CATALOGUES
 
 
 @pytest.mark.parametrize(
@@ -46,9 +47,12 @@ def test_redaction_masks_personal_data() -> None:
 
 
 def test_every_conversation_string_exists_in_every_language_without_leaks() -> None:
-    keys = set(CHAT["en"])
-    for language, catalogue in CHAT.items():
-        assert set(catalogue) == keys, language
+    keys = {k for k in CATALOGUES["en"] if k.startswith("chat.")}
+    assert {"chat.welcome", "chat.about", "chat.limit_reached", "chat.asked_count"} <= keys
+    for language in LANGUAGES:
+        assert {k for k in CATALOGUES[language] if k.startswith("chat.")} == keys, language
         for key in keys:
-            rendered = say(key, language, days="7", limit="20", period="hour", count="3")
+            rendered = say(
+                key.removeprefix("chat."), language, days="7", limit="20", period="hour", count="3"
+            )
             assert "{" not in rendered and "}" not in rendered, (language, key)

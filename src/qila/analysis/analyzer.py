@@ -8,12 +8,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from qila.analysis.explain import advice_key, render_reason
-from qila.analysis.i18n import text as tr
 from qila.analysis.language import detect_language
 from qila.analysis.links import LinkHit, check_url, extract_urls, strip_urls
 from qila.analysis.model import TextModel
 from qila.analysis.rules import check_text, reassuring
 from qila.analysis.verdict import Content, Level, Signal, Verdict
+from qila.i18n import text as tr
 
 LIKELY_SCAM_AT = 60
 SUSPICIOUS_AT = 30

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qila.analysis.domains import brand_for_keyword
-from qila.analysis.i18n import text
 from qila.analysis.verdict import Signal
+from qila.i18n import text
 
 _SOURCE_KIND = {"image": "image", "qr": "qr"}
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from qila.analysis.explain import advice_key, render_reason
-from qila.analysis.i18n import CATALOGUES, text
 from qila.analysis.verdict import Level, Verdict
+from qila.i18n import CATALOGUES, text
 
 MAX_CHARS = 1600
 MAX_REASONS = 3

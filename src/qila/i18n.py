@@ -1,4 +1,5 @@
-"""Every user-facing string, one catalogue per language (en, id, ms).
+"""Every user-facing string, one catalogue per language (en, id, ms): verdicts, reasons and
+advice, and the conversation (``chat.*``: welcome, about, languages, limits, feedback).
 
 Templates use ``{subject}`` (who says it: the message, the screenshot, the QR code),
 ``{link}`` (which link), ``{evidence}`` (what was found) and ``{brand}``.
@@ -82,6 +83,17 @@ EN: Final[dict[str, str]] = {
     "advice.unable": "Send the message text, the link, or a clear screenshot and Qila will check it.",
     "reply.checked_on": "Checked on {date}",
     "reply.hedge": "Qila checks for common scam signs; it can miss things. When in doubt, contact the organisation through its official app or number.",
+    "chat.welcome": "👋 Hi, I'm *Qila*. Forward me a message, link or screenshot you're unsure about and I'll check it for common scam signs.\nType *language* to change language, *about* to learn how I decide.\nAfter a check, reply 👍 or 👎 to tell me if it helped.",
+    "chat.about": "*About Qila*\nI look for the tactics scammers use: pressure and threats, requests for codes, passwords or fees, look-alike links, fake family or job messages, and more. I combine rules, link checks and a small trained model, and I read screenshots and QR codes.\nI never say something is safe, only what I found.\nYour number is not stored; checks are kept in anonymised form for {days} days.",
+    "chat.language_menu": "Choose a language:\n• *language en*: English\n• *bahasa id*: Bahasa Indonesia\n• *bahasa ms*: Bahasa Melayu",
+    "chat.language_set": "OK, I'll reply in English from now on.",
+    "chat.feedback_thanks": "Thanks for the feedback! It helps make Qila better.",
+    "chat.feedback_no_check": "Thanks! Forward me a message to check first, then tell me what you think.",
+    "chat.limit_reached": "You've reached the limit of {limit} checks per {period}. Please try again later. Stay safe!",
+    "chat.period.hour": "hour",
+    "chat.period.day": "day",
+    "chat.asked_count": "{count} people asked about this message.",
+    "chat.interim": "Checking this for you...",
 }
 
 ID: Final[dict[str, str]] = {
@@ -157,6 +169,17 @@ ID: Final[dict[str, str]] = {
     "advice.unable": "Kirim teks pesannya, tautannya, atau tangkapan layar yang jelas agar Qila bisa memeriksanya.",
     "reply.checked_on": "Diperiksa pada {date}",
     "reply.hedge": "Qila memeriksa tanda penipuan yang umum dan bisa saja terlewat. Jika ragu, hubungi organisasinya lewat aplikasi atau nomor resmi.",
+    "chat.welcome": "👋 Halo, saya *Qila*. Teruskan pesan, tautan, atau tangkapan layar yang meragukan, dan saya akan memeriksa tanda-tanda penipuan.\nKetik *bahasa* untuk mengganti bahasa, *tentang* untuk cara saya menilai.\nSetelah pemeriksaan, balas 👍 atau 👎 untuk memberi tahu apakah membantu.",
+    "chat.about": "*Tentang Qila*\nSaya mencari taktik penipu: desakan dan ancaman, permintaan kode, kata sandi atau biaya, tautan tiruan, pesan keluarga atau lowongan palsu, dan lainnya. Saya memakai aturan, pemeriksaan tautan, dan model kecil yang terlatih, serta membaca tangkapan layar dan kode QR.\nSaya tidak pernah menyatakan sesuatu aman, hanya apa yang saya temukan.\nNomor Anda tidak disimpan; hasil pemeriksaan disimpan tanpa identitas selama {days} hari.",
+    "chat.language_menu": "Pilih bahasa:\n• *language en*: English\n• *bahasa id*: Bahasa Indonesia\n• *bahasa ms*: Bahasa Melayu",
+    "chat.language_set": "Baik, mulai sekarang saya membalas dalam Bahasa Indonesia.",
+    "chat.feedback_thanks": "Terima kasih atas masukannya! Ini membantu Qila menjadi lebih baik.",
+    "chat.feedback_no_check": "Terima kasih! Kirim dulu pesan untuk diperiksa, lalu beri tahu pendapat Anda.",
+    "chat.limit_reached": "Anda sudah mencapai batas {limit} pemeriksaan per {period}. Silakan coba lagi nanti. Tetap waspada!",
+    "chat.period.hour": "jam",
+    "chat.period.day": "hari",
+    "chat.asked_count": "{count} orang menanyakan pesan ini.",
+    "chat.interim": "Sedang saya periksa...",
 }
 
 MS: Final[dict[str, str]] = {
@@ -232,6 +255,17 @@ MS: Final[dict[str, str]] = {
     "advice.unable": "Hantar teks mesej, pautan atau tangkapan skrin yang jelas dan Qila akan menyemaknya.",
     "reply.checked_on": "Disemak pada {date}",
     "reply.hedge": "Qila menyemak tanda penipuan yang biasa dan mungkin terlepas sesuatu. Jika ragu, hubungi organisasi itu melalui aplikasi atau nombor rasmi.",
+    "chat.welcome": "👋 Hai, saya *Qila*. Majukan mesej, pautan atau tangkapan skrin yang anda ragui, dan saya akan menyemak tanda-tanda penipuan.\nTaip *bahasa* untuk menukar bahasa, *about* untuk cara saya menilai.\nSelepas semakan, balas 👍 atau 👎 untuk memberitahu sama ada ia membantu.",
+    "chat.about": "*Tentang Qila*\nSaya mencari taktik penipu: desakan dan ugutan, permintaan kod, kata laluan atau bayaran, pautan tiruan, mesej keluarga atau tawaran kerja palsu, dan lain-lain. Saya menggunakan peraturan, semakan pautan dan model kecil yang terlatih, serta membaca tangkapan skrin dan kod QR.\nSaya tidak pernah mengatakan sesuatu itu selamat, hanya apa yang saya temui.\nNombor anda tidak disimpan; semakan disimpan tanpa identiti selama {days} hari.",
+    "chat.language_menu": "Pilih bahasa:\n• *language en*: English\n• *bahasa id*: Bahasa Indonesia\n• *bahasa ms*: Bahasa Melayu",
+    "chat.language_set": "Baik, mulai sekarang saya akan membalas dalam Bahasa Melayu.",
+    "chat.feedback_thanks": "Terima kasih atas maklum balas anda! Ia membantu Qila menjadi lebih baik.",
+    "chat.feedback_no_check": "Terima kasih! Hantar mesej untuk disemak dahulu, kemudian beritahu pendapat anda.",
+    "chat.limit_reached": "Anda telah mencapai had {limit} semakan setiap {period}. Sila cuba lagi nanti. Berhati-hati!",
+    "chat.period.hour": "jam",
+    "chat.period.day": "hari",
+    "chat.asked_count": "{count} orang bertanya tentang mesej ini.",
+    "chat.interim": "Sedang disemak...",
 }
 
 CATALOGUES: Final[dict[str, dict[str, str]]] = {"en": EN, "id": ID, "ms": MS}
