@@ -76,6 +76,10 @@ class Settings:
     limit_per_hour: int
     limit_per_day: int
     blocklist: tuple[str, ...]
+    # Optional online link checks (off by default)
+    expand_links: bool
+    safe_browsing_key: str | None = field(repr=False)
+    safe_browsing_url: str | None
     # Media
     ocr_engine: str  # rapidocr (offline, local default) | textract (AWS)
     media_max_bytes: int
@@ -216,6 +220,9 @@ class Settings:
             limit_per_hour=e.integer("QILA_LIMIT_PER_HOUR", 20, 1, 1_000_000),
             limit_per_day=e.integer("QILA_LIMIT_PER_DAY", 100, 1, 1_000_000),
             blocklist=e.numbers("QILA_BLOCKLIST"),
+            expand_links=e.flag("QILA_EXPAND_LINKS", default=False),
+            safe_browsing_key=e.text("QILA_SAFE_BROWSING_KEY"),
+            safe_browsing_url=e.url("QILA_SAFE_BROWSING_URL"),
             ocr_engine=e.choice("QILA_OCR_ENGINE", "rapidocr", ("rapidocr", "textract")),
             media_max_bytes=e.integer(
                 "QILA_MEDIA_MAX_BYTES", 10 * 1024 * 1024, 1024, 100 * 1024 * 1024

@@ -69,7 +69,18 @@ def build_sender(settings: Settings) -> ReplySender:
     return TwilioSender(client)
 
 
-def build_analyzer() -> Analyzer:
+def build_analyzer(settings: Settings | None = None) -> Analyzer:
+    """The offline analyser, plus link expansion / Safe Browsing when settings turn them on."""
+    if settings is not None and (settings.expand_links or settings.safe_browsing_key):
+        from qila.analysis.online import SAFE_BROWSING_URL, OnlineSettings, build_online_analyzer
+
+        return build_online_analyzer(
+            OnlineSettings(
+                expand_links=settings.expand_links,
+                safe_browsing_key=settings.safe_browsing_key,
+                safe_browsing_url=(settings.safe_browsing_url or SAFE_BROWSING_URL).rstrip("/"),
+            )
+        )
     from qila.analysis import build_analyzer as build
 
     return build()

@@ -27,7 +27,7 @@ def processor() -> Processor:
         settings=settings,
         store=build_store(settings),
         sender=build_sender(settings),
-        analyzer=build_analyzer(),
+        analyzer=build_analyzer(settings),
         compose_reply=compose_reply,
         gatherer=build_gatherer(settings),
         scheduler=build_queue(settings) if settings.multipart_window_s > 0 else None,
