@@ -8,6 +8,8 @@ ships only what it runs:
   functions), plus the ``__init__.py`` of every package on the way. This keeps the webhook
   function to the few files it needs.
 * ``--package NAME`` copies a whole package: its modules and its data files.
+* ``--exclude MODULE`` leaves a module or package out (the local runner and sandbox never
+  ship to Lambda).
 
 Dependencies from PyPI are not copied: they come from the shared layer. Caches, bytecode and
 tests are never copied.
@@ -97,7 +99,9 @@ def package_files(src: Path, package: str) -> set[Path]:
     }
 
 
-def stage(src: Path, out: Path, closures: list[str], packages: list[str]) -> tuple[int, int]:
+def stage(
+    src: Path, out: Path, closures: list[str], packages: list[str], excludes: Iterable[str] = ()
+) -> tuple[int, int]:
     files: set[Path] = set()
     for entry in closures:
         if module_path(src, entry) is None:
@@ -105,6 +109,9 @@ def stage(src: Path, out: Path, closures: list[str], packages: list[str]) -> tup
         files |= closure(src, [entry])
     for package in packages:
         files |= package_files(src, package)
+    for excluded in excludes:
+        base = src.joinpath(*excluded.split("."))
+        files = {f for f in files if f != base.with_suffix(".py") and base not in f.parents}
     size = 0
     for path in sorted(files):
         target = out / path.relative_to(src)
@@ -120,10 +127,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="the artifacts directory")
     parser.add_argument("--closure", action="append", default=[], metavar="MODULE")
     parser.add_argument("--package", action="append", default=[], metavar="NAME")
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="MODULE",
+        help="leave out this module or package (e.g. the local runner)",
+    )
     args = parser.parse_args(argv)
     if not args.closure and not args.package:
         parser.error("give at least one --closure or --package")
-    count, size = stage(args.src.resolve(), args.out, args.closure, args.package)
+    count, size = stage(args.src.resolve(), args.out, args.closure, args.package, args.exclude)
     print(f"stage_function: {count} files, {size} bytes -> {args.out}", file=sys.stderr)
     return 0
 

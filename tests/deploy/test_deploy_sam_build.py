@@ -42,6 +42,9 @@ def test_sam_build_without_docker(tmp_path: Path) -> None:
     assert (processor / "background_processor" / "handler.py").is_file()
     assert (layer / "python" / "twilio").is_dir()
     assert (layer / "python" / "aws_lambda_powertools").is_dir()
+    # Screenshots on the Textract path: image decoding and QR codes.
+    assert (layer / "python" / "PIL").is_dir()
+    assert list((layer / "python").glob("zxingcpp*"))
 
     layer_size = tree_size(layer)
     for function in (webhook, processor):
@@ -50,6 +53,8 @@ def test_sam_build_without_docker(tmp_path: Path) -> None:
     assert tree_size(webhook) < 1024 * 1024
     assert not (webhook / "background_processor").exists()
     assert not [p for p in webhook.rglob("*") if "__pycache__" in p.parts]
+    # The local runner and sandbox never ship to Lambda.
+    assert not (processor / "qila" / "local").exists()
     # Dev files stay out of the processor package.
     assert not [p for p in processor.rglob("*") if p.suffix == ".pyc" or "tests" in p.parts]
 

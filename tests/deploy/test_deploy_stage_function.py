@@ -94,3 +94,12 @@ def test_package_ships_modules_and_data_without_bytecode(src: Path, tmp_path: Pa
 def test_missing_entry_fails_clearly(src: Path, tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match=r"webhook_handler\.nope"):
         stage.stage(src, tmp_path / "out", ["webhook_handler.nope"], [])
+
+
+def test_excluded_packages_and_modules_are_left_out(src: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    stage.stage(src, out, [], ["qila"], ["qila.queue", "qila.signature"])
+    files = relative(out)
+    assert not [f for f in files if f.startswith("qila/queue/")]
+    assert "qila/signature.py" not in files
+    assert "qila/settings.py" in files and "qila/analysis/data/top.txt" in files
