@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from qila.analysis.explain import advice_key, render_reason
 from qila.analysis.language import detect_language
-from qila.analysis.links import LinkHit, check_url, extract_urls, strip_urls
+from qila.analysis.links import LinkHit, check_url, locate_urls, strip_urls
 from qila.analysis.model import TextModel
-from qila.analysis.rules import check_text, reassuring
+from qila.analysis.rules import check_text, link_call_to_action, reassuring
 from qila.analysis.verdict import Content, Level, Signal, Verdict
 from qila.i18n import text as tr
 
@@ -19,8 +19,9 @@ LIKELY_SCAM_AT = 60
 SUSPICIOUS_AT = 30
 MAX_REASONS = 3
 MAX_TEXT_CHARS = 5000  # longer texts are checked on their beginning (bounded time)
-MODEL_FLOOR = 0.3  # below this scam probability the classifier adds nothing...
-MODEL_ALONE_FLOOR = 0.5  # ...and below this when no rule or link found anything
+MODEL_FLOOR = 0.2  # below this scam probability the classifier adds nothing...
+MODEL_LINK_FLOOR = 0.3  # ...below this when only link findings back it...
+MODEL_ALONE_FLOOR = 0.45  # ...and below this when no rule or link found anything
 MODEL_MIN_WORDS = 3  # a number or a one-word message is not enough for the classifier
 
 # Codes that mean the message asks for something (money, codes, details): a routine-notice
@@ -59,9 +60,28 @@ _PRETEXTS = frozenset(
         "investment",
         "gift_card",
         "apk",
+        "premium_rate",
+        "contact_lure",
+        "money_request",
+        "move_app",
+        "urgency",
     ]
 )
 LINK_WITH_PRETEXT = 25
+LINK_LURE = 14  # words just before a link that push you to open it ("click", "klik di sini")
+BRAND_LINK = 30  # a named organisation plus a link that is not its own site
+# Link findings that say "not the organisation's own site" (a shortener may be theirs).
+_NOT_OFFICIAL = frozenset(
+    [
+        "link.unknown_domain",
+        "link.risky_tld",
+        "link.free_host",
+        "link.login_words",
+        "link.deep_subdomain",
+        "link.ip_host",
+        "link.punycode",
+    ]
+)
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _CONTEXT_ONLY = frozenset({"urgency", "impersonation", "model"})
 
@@ -70,12 +90,14 @@ def _today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
 
 
-def model_weight(p_scam: float, alone: bool = False) -> float:
+def model_weight(p_scam: float, alone: bool = False, links_only: bool = False) -> float:
     """Scam probability -> score contribution: nothing below the floor, 30..65 above it.
 
-    When no rule or link found anything the classifier must be surer (``MODEL_ALONE_FLOOR``).
+    When no rule or link found anything the classifier must be surer (``MODEL_ALONE_FLOOR``);
+    when only a link finding backs it, a little surer (``MODEL_LINK_FLOOR``).
     """
-    if p_scam < (MODEL_ALONE_FLOOR if alone else MODEL_FLOOR):
+    floor = MODEL_ALONE_FLOOR if alone else MODEL_LINK_FLOOR if links_only else MODEL_FLOOR
+    if p_scam < floor:
         return 0.0
     return round(30.0 + 35.0 * (p_scam - MODEL_FLOOR) / (1.0 - MODEL_FLOOR), 1)
 
@@ -186,10 +208,16 @@ class ScamAnalyzer:
                 found.add(hit.code, hit.weight, source, hit.evidence)
 
     def _links(self, found: _Found, source: str, body: str) -> list[str]:
-        urls = [body.strip()] if source == "qr" and "://" in body else extract_urls(body)
-        for url in urls:
-            for hit in check_url(url):
+        qr = source == "qr" and "://" in body
+        located = {body.strip(): 0} if qr else locate_urls(body)
+        urls = list(located)
+        for url, at in located.items():
+            hits = check_url(url)
+            for hit in hits:
                 found.add(hit.code, hit.weight, source, hit.evidence, brand=hit.brand)
+            risky = [h for h in hits if h.weight > 0]
+            if risky and at > 0 and link_call_to_action(body[:at]):
+                found.add("link_lure", LINK_LURE, source, risky[0].evidence)
         return urls
 
     def _link_with_pretext(self, found: _Found) -> None:
@@ -197,9 +225,24 @@ class ScamAnalyzer:
         most smishing: make that combination count more than its parts."""
         codes = found.by_code
         links = [s for c, s in codes.items() if c.startswith("link.") and s.weight > 0]
-        if links and _PRETEXTS & codes.keys():
-            strongest = max(links, key=lambda s: s.weight)
+        if not links:
+            return
+        strongest = max(links, key=lambda s: s.weight)
+        if _PRETEXTS & codes.keys():
             found.add("click_link", LINK_WITH_PRETEXT, strongest.source, strongest.evidence or "")
+        named = codes.get("impersonation")
+        unofficial = [s for s in links if s.code in _NOT_OFFICIAL]
+        # An unknown site alone is common (a shop, a blog); with a push to open it, or a site
+        # that is risky in itself, naming an organisation is the look of a fake.
+        pushed = "link_lure" in codes or any(s.code != "link.unknown_domain" for s in unofficial)
+        if named is not None and unofficial and named.brand and pushed:
+            found.add(
+                "link.brand_mismatch",
+                BRAND_LINK,
+                unofficial[0].source,
+                unofficial[0].evidence or "",
+                brand=named.evidence or "",
+            )
 
     def _classify(self, found: _Found, readable: str) -> None:
         """The classifier's impression. Alone (no tactic found) it must be surer, and a
@@ -207,11 +250,13 @@ class ScamAnalyzer:
         is not overruled by it."""
         if self._model is None or len(_WORDS.findall(readable)) < MODEL_MIN_WORDS:
             return
-        alone = not any(s.weight >= 10 and c not in _CONTEXT_ONLY for c, s in found.by_code.items())
+        backing = [c for c, s in found.by_code.items() if s.weight >= 10 and c not in _CONTEXT_ONLY]
+        alone = not backing
         if alone and any(s.weight < 0 for s in found.by_code.values()):
             return
+        links_only = all(c.startswith("link.") for c in backing)
         p = self._model.scam_probability(readable)
-        weight = model_weight(p, alone)
+        weight = model_weight(p, alone, links_only)
         if weight > 0:
             found.add("model", weight, "model", f"{p:.2f}")
 

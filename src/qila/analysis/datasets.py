@@ -41,6 +41,13 @@ PRIORITY = (
 TEST_BUCKETS = 5  # one text in five is held out
 
 _WS = re.compile(r"\s+")
+_MASKED_DIGITS = re.compile(r"\bX{2,}\b")
+
+
+def unmask_digits(text: str) -> str:
+    """SpamHunter masks digits as X: restore runs of two or more as zeros, so phone numbers,
+    codes and amounts read as numbers (to rules and the classifier) as they did when sent."""
+    return _MASKED_DIGITS.sub(lambda m: "0" * len(m.group(0)), text)
 
 
 def default_datasets_dir() -> Path:
@@ -91,7 +98,7 @@ def read_raw(root: Path) -> Iterator[tuple[str, str, str]]:
         sub = (row.get("Subcategory") or "").strip().lower()
         yield (
             "spamhunter_labelled",
-            row["SMS Translation"],
+            unmask_digits(row["SMS Translation"]),
             ("promotion" if sub == "promo" else "scam"),
         )
     for row in _csv_rows(root / "exais_sms" / "cleaned_all_ExAIS_SPAM_Dataset.csv"):
@@ -113,7 +120,7 @@ def read_raw(root: Path) -> Iterator[tuple[str, str, str]]:
     with full.open(encoding="utf-8", errors="replace") as fh:
         next(fh, None)
         for line in fh:
-            text = line.strip().strip('"')
+            text = unmask_digits(line.strip().strip('"'))
             if text:
                 yield "spamhunter_full", text, "spam"
 

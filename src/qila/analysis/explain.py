@@ -36,6 +36,10 @@ _ADVICE = {
     "link.shortener": "link",
     "link.login_words": "link",
     "link.flagged_online": "link",
+    "link.brand_mismatch": "link",
+    "link_lure": "link",
+    "premium_rate": "prize",
+    "contact_lure": "prize",
 }
 _BY_KIND = {"bank": "bank", "courier": "parcel", "government": "government", "platform": "link"}
 
@@ -69,8 +73,15 @@ def advice_key(signals: Sequence[Signal]) -> str:
     for signal in signals:
         if signal.weight <= 0:
             continue
-        if signal.code in ("credentials", "card_details", "id_details", "threat", "click_link"):
-            fallback = "link" if signal.code == "click_link" else "generic"
+        if signal.code in (
+            "credentials",
+            "card_details",
+            "id_details",
+            "threat",
+            "click_link",
+            "link.brand_mismatch",
+        ):
+            fallback = "link" if signal.code in ("click_link", "link.brand_mismatch") else "generic"
             return _BY_KIND.get(kind or "", fallback)
         if signal.code in ("refund", "impersonation"):
             return _BY_KIND.get(kind or "", "prize" if signal.code == "refund" else "generic")

@@ -43,13 +43,18 @@ class LinkHit:
 
 def extract_urls(text: str) -> list[str]:
     """Links in the order they appear, including bare domains like ``bit.ly/x``."""
-    found: list[str] = []
+    return list(locate_urls(text))
+
+
+def locate_urls(text: str) -> dict[str, int]:
+    """Each link (as ``extract_urls`` writes it) and where it first starts in ``text``."""
+    found: dict[str, int] = {}
     for match in _URL.finditer(text):
         url = match.group(0).rstrip(_TRAIL)
         url = re.sub(r"^hxxp", "http", url, flags=re.IGNORECASE)
         url = re.sub(r"^(https?)\s?:?\s?//", r"\1://", url, flags=re.IGNORECASE)
         if url and url not in found:
-            found.append(url)
+            found[url] = match.start()
     return found
 
 

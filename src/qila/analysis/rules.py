@@ -109,7 +109,7 @@ FEE = _rx(
     r"\b(?:pay|paid|payment)\b[^.!?\n]{0,40}\bto (?:release|receive|claim|redeliver|reschedule"
     r"|unlock|withdraw|collect)\b",
     r"\b(?:unpaid|outstanding) (?:toll|fee|customs|postage|shipping|duty)",
-    r"\b(?:customs?|shipping|delivery|redelivery|postage|clearance|release) (?:fee|charge)s?\b",
+    r"\b(?:customs?|shipping|delivery|redelivery|postage|clearance|release) (?:fee|charge|cost)s?\b",
     r"\b(?:fee|charge|duty|postage)\b[^.!?\n]{0,25}\b(?:be |is |was |has )?not (?:been |be )?pa(?:y|id)\b",
     r"\bbiaya (?:pengiriman|admin|administrasi|bea cukai|cukai|pajak|penanganan|pembukaan"
     r"|asuransi|pencairan|aktivasi)\b|\bbayar (?:biaya|pajak)\b",
@@ -120,8 +120,9 @@ FEE = _rx(
 PARCEL = _rx(
     r"\b(?:parcel|package|shipment|delivery|item|order|courier)s?\b[^.!?\n]{0,40}\b(?:on hold|held"
     r"|suspended|could ?n[o']t be delivered|undeliverable|failed|unsuccessful|returned"
-    r"|awaiting (?:payment|confirmation)|incomplete|incorrect address|unpaid)",
-    r"\bcould ?n[o']t be deliver(?:ed)?\b|\b(?:unable|failed|unsuccessful|not able) to deliver\b|\bdelivery (?:attempt )?(?:failed|"
+    r"|awaiting (?:payment|confirmation)|incomplete|incorrect address|unpaid|be return(?:ed)?\b)",
+    r"\b(?:problem|issue|trouble|error)s? (?:with|when|while|in) (?:the )?del[ie]ver\w*"
+    r"|\bcould ?n[o']t be deliver(?:ed)?\b|\b(?:unable|failed|unsuccessful|not able) to deliver\b|\bdelivery (?:attempt )?(?:failed|"
     r"unsuccessful)\b|\bno postage\b|\bto (?:complete|continue|proceed with) (?:the |your )?"
     r"delivery\b",
     r"\bupdate (?:your )?(?:delivery|shipping) (?:address|details|information)\b"
@@ -136,6 +137,7 @@ _REQ_EN = (
     r"(?:\s+(?:me|us|him|her|back|over|along|quickly|now|pls|please|to me))*\s+"
     r"(?:the |your |that |this |my |a |it |de )?(?:\d[- ]?digits? |six[- ]digits? |4[- ]digits? )?"
     r"(?:otp|one[- ]time (?:password|passcode|pin|code)|verification code|security code"
+    r"|(?:\d|six|four)[- ]?digits? (?:number|pin)"
     r"|activation code|tac|code|kode|kod)\b"
 )
 _REQ_ID = (
@@ -219,7 +221,8 @@ TASK_STRONG = _rx(
     r"\b(?:like|subscribe|follow|rate|review)\b(?:\s+\S+){0,3}\s+(?:videos?|products|hotels|apps"
     r"|channels|posts)\b[^.!?\n]{0,60}\b(?:earn|paid|pay|salary|commission|" + _MONEY + r")",
     r"\bgaji (?:harian|per hari)\b|\bpenghasilan harian\b|\bpendapatan harian\b",
-    r"\b(?:pay|salary|income|earn\w*|commission|profit|gaji|pendapatan|penghasilan|komisi|komisen)"
+    r"\b(?:pay|paying|paid|salary|income|earn\w*|commission|profit|gaji|pendapatan|penghasilan"
+    r"|komisi|komisen|tambahan)"
     r"\b[^.!?\n]{0,25}"
     + _MONEY
     + r" ?\d[\d,.]*k?(?: ?(?:-|to|~|sampai|hingga) ?"
@@ -227,11 +230,14 @@ TASK_STRONG = _rx(
     + r"? ?\d[\d,.]*k?)? ?(?:daily|a day|per day|/day|each day|sehari|per hari|an hour|per hour"
     r"|/hr|/hour)\b",
     r"\b(?:like|follow|subscribe)\b[^.!?\n]{0,30}\b(?:dibayar|dapat bayaran|komisi|komisen)\b",
+    r"\b\d[\d,.]*\s?(?:rb|ribu|k|jt|juta)\s?(?:per|/|se)\s?hari\b[^.!?\n]{0,60}\b(?:rating|ulasan"
+    r"|review|like|follow|tugas|tiktok|youtube)",
 )
 TASK_WEAK = _rx(
     r"\b(?:part[- ]?time|online|home[- ]based|simple|easy) (?:job|work|task)s?\b"
     r"|\bno experience (?:needed|required)\b|\bwork from home\b|\bflexible hours\b"
-    r"|\b(?:saw|found|received|reviewed|came across) your (?:resume|cv|profile)\b",
+    r"|\b(?:saw|found|received|reviewed|came across) your (?:resume|cv|profile)\b"
+    r"|\bremote (?:position|assistant|job|role)s?\b",
     r"\bkerja (?:sambilan|paruh waktu|dari rumah|online|separuh masa)\b|\blowongan kerja\b",
 )
 INVEST_STRONG = _rx(
@@ -240,17 +246,23 @@ INVEST_STRONG = _rx(
     r"\b(?:profit|return|roi)s? of (?:up to )?\d+\s?%|\b(?:double|triple) your (?:money|investment)",
     r"\b(?:crypto|bitcoin|btc|usdt|forex|mining)\b[^.!?\n]{0,50}\b(?:profits?|returns?|earn|"
     r"income)\b",
+    r"\b(?:earned|made|gained|profited|returned|grew)\b[^.!?\n]{0,20}\b\d+\s?%",
     r"\b(?:keuntungan|profit|untung|pulangan)\b (?:pasti|dijamin|tinggi|\d+ ?%)|\bpasti untung\b"
     r"|\btanpa risiko\b|\buntung besar\b",
     r"\bangka jitu\b|\btogel\b|\bjamin(?:an)? \d+ ?% tembus\b|\bslot gacor\b|\bjudi online\b",
 )
 INVEST_WEAK = _rx(
     r"\binvestment (?:opportunity|plan|platform|package|group)\b|\btrading (?:group|signals?)\b",
+    r"\b(?:staking|mining|arbitrage|trading|crypto) (?:pool|plan|bot|platform)\b"
+    r"|\bminimum deposit\b",
     r"\binvestasi\b|\bpelaburan\b",
 )
 ROMANCE = _rx(
-    r"^\W*(?:hi|hello|hey)\b[^.!?\n]{0,10}\b(?:is this|are you) [a-z]+\s*\?",
-    r"\bsorry,? (?:wrong number|i (?:think i )?(?:have|got) the wrong (?:number|person))",
+    r"^\W*(?:hi|hello|hey)\b[^.!?\n]{0,10}\b(?:is this|are you) (?:[a-z.]+ ){0,2}[a-z]+\s*\?",
+    r"\bsorry,? (?:wrong number|i (?:think i )?(?:have|got) the wrong (?:number|person))"
+    r"|\b(?:got|have|dialled|dialed|texted|messaged) the wrong (?:number|person)\b",
+    r"\b(?:ini )?(?:benar|betul|bener) (?:nomor|nombor|no)\b[^?\n]{0,30}\?"
+    r"|\bdapat (?:nomor|nombor|no) (?:ini|anda|kamu|awak|kakak|kak) dari\b",
     r"\b(?:got|found) your (?:number|contact) (?:from|on|in)\b|\bdo you remember me\b",
     r"\bmaaf,? salah (?:sambung|kirim|nomor|orang)\b|\bboleh kenalan\b|\bkenalan yuk\b",
     r"\bmaaf,? (?:salah|tersalah) (?:nombor|hantar)\b|\bboleh berkenalan\b",
@@ -328,10 +340,106 @@ TRANSACTION = _rx(
     + r" ?\d[^!?\n]{0,20}\b(?:is due|due on|jatuh tempo|perlu dijelaskan)",
 )
 
+# -- general smishing shapes that transfer across collections --------------------------------
+
+_PHONE = r"(?:\+?\d[\d -]{6,}\d|\b0\d{3,}\b)"
+_AMOUNT = (
+    r"(?:" + _MONEY + r" ?\d[\d,.]*(?: ?(?:k|jt|juta|rb|ribu|million|mil|crores?|lakhs?))?"
+    r"|\b\d[\d,.]* ?(?:jt|juta|million|crores?|lakhs?|pounds|dollars|ringgit|rupiah)\b)"
+)
+PREMIUM_RATE = _rx(
+    r"\b09\d{8,9}\b|\b08(?:7|45)\d{7,8}\b",
+    r"\b\d{1,3} ?p ?(?:/|per) ?min\b|\b\d{2,3}ppm\b|\bper min(?:ute)? (?:from|cost)|\bcalls? cost"
+    r"|\bcost ?£ ?\d|\b£\d(?:\.\d\d)?/(?:msg|min|wk|week|txt)\b|\bmsg\d+p\b|\b1[05]0p\b",
+    r"\b(?:txt|text|send|reply|sms|ketik|ketikkan|taip)\b[^.!?\n]{0,30}\b(?:to|ke|kirim ke|hantar ke)"
+    r" \d{4,6}\b(?!\s*(?:stop|unsub))",
+    r"\b(?:secret admirer|fancies you|dating service|chat ?n ?date|saucy|horny)\b",
+)
+PREMIUM_NUMBER = re.compile(r"\b09\d{8,9}\b|\b087\d{8}\b", _F)
+PREMIUM_STOP = re.compile(r"\b(?:stop|unsub\w*|help|berhenti|unreg)\b\W{0,3}(?:to|ke) \d{4,6}", _F)
+LURE = _rx(
+    r"\b(?:won|win|winner|winning|prize|cash|rewards?|claim|selected|chosen|guaranteed|awarded?"
+    r"|jackpot)\b",
+    r"\b(?:tried|trying|attempt) (?:to )?(?:contact|reach|call) (?:you|u)\b|\bis inviting you\b"
+    r"|\b(?:you|u) have (?:\d+|a|an) (?:new |unread |urgent )?(?:messages?|voicemails?|msgs?)\b"
+    r"|\b(?:messages?|voicemails?|parcel|package|delivery) (?:is )?waiting (?:for (?:you|u))?\b",
+    r"\b(?:hadiah|uang tunai|menang\w*|pemenang|undian|terpilih|tahniah|ganjaran)\b",
+)
+CALL_TO_ACT = _rx(
+    r"\b(?:call|ring|dial|phone|text|txt|sms|reply|contact|whatsapp|wa|chat|visit|click|tap"
+    r"|go to|log ?on|send)\b",
+    r"\b(?:hubungi|hub|klik|kunjungi|balas|ketik|telp|tlp|telpon|layari|tekan|hantar|kirim)\b",
+)
+CASH_PRIZE = _rx(
+    _AMOUNT + r"[^.!?\n]{0,40}\b(?:cash|prize|reward|award|bonus|won|win|hadiah|tunai|menang\w*"
+    r"|ganjaran|voucher|gift)\b",
+    r"\b(?:won|win|claim|awarded|receive|menang\w*|mendapat\w*|mendptkn|memenangi|terima|dapat)\b"
+    r"[^.!?\n]{0,40}" + _AMOUNT,
+    r"\b(?:you(?:'ve| have)? been|has been|u've been|u have been|ur|your number)\b[^.!?\n]{0,20}"
+    r"\b(?:selected|chosen|picked|won)\b|\brandomly (?:picked|selected|chosen)\b",
+    r"\b(?:anda|kamu|nomor anda|no anda|nombor anda)\b[^.!?\n]{0,20}\b(?:terpilih|dipilih)\b",
+    r"\b(?:mendapat\w*|m-?dpt\w*|m-?dapat\w*|dpt|mendptkn|memenangkan|memenangi)\b[^.!?\n]{0,15}"
+    r"\b(?:mobil|motor|hadiah|uang tunai|cek tunai|kereta)\b",
+)
+LINK_CTA = _rx(
+    r"\b(?:click|tap|visit|go to|log ?in|sign ?in|verify|update|confirm|activate|redeem|claim"
+    r"|apply|register|pay|download|install)\b[^.!?\n]{0,30}$",
+    r"\b(?:klik|kunjungi|daftar|layari|tekan|tebus|sahkan|bayar|log masuk|unduh|pasang)\b"
+    r"[^.!?\n]{0,30}$",
+    r"\b(?:link|here|below|di sini|disini|berikut|dibawah|di bawah)\W*$",
+    r"\b(?:this|the|in this) (?:photo|picture|pic|video)\b[^.!?\n]{0,30}$|\bsecretly watch",
+)
+BANK_TRANSFER = _rx(
+    r"\b(?:uang\w*|duit\w*|dana\w*)\b[^!?\n]{0,15}\b(?:di ?transfer|di ?kirim|transfer|kirim)\w*"
+    r"\b[^!?\n]{0,20}\bke (?:bank|rek|rekening|no)\b",
+    r"\b(?:ini|berikut)\b (?:no\.? |nomor |nombor )?(?:rekening|rek|akaun)\w*\b",
+    r"\b(?:kirim|transfer|tf)\w* ke bank\b[^!?\n]{0,20}\b(?:no\.? ?)?rek",
+    r"\b(?:transfer|tf|kirim|bank ?in|masukkan)\w*\b[^.!?\n]{0,50}\b(?:ke |kpd |to )?(?:no\.? ?)?"
+    r"(?:rek(?:ening|ning)?|akaun|account)\b[^.!?\n]{0,40}(?:\d[\d -]{6,}|a/?n\b|atas nama)",
+    r"\b(?:no\.? ?rek(?:ening)?|rekening|rek|akaun)\b\W{0,3}[^!?\n]{0,25}\d[\d -]{7,}"
+    r"[^!?\n]{0,40}\b(?:a/n|an\.|atas nama)",
+    r"\b(?:a/n|atas nama)\b[^!?\n]{0,40}\b(?:no\.? ?)?rek(?:ening)?\b\W{0,3}\d[\d -]{7,}",
+)
+PULSA = _rx(
+    r"\b(?:beli|bli|isikan|isi'?in|kirim|krm|tukok|belikan|beliin|bliin|kirimin|tolong|\w+keun)"
+    r"\w*\b(?:\s+\S+){0,3}?\s+(?:pulsa|pls)\b",
+    r"\bpulsa\b[^.!?\n]{0,30}\b(?:ke|di) (?:no|nomor|nmr|nombor)\b",
+)
+EMERGENCY = _rx(
+    r"\b(?:kantor polisi|ditangkap|kecelakaan|rumah sakit|masuk rs|balai polis|hospital|accident"
+    r"|police station|arrested|ditahan polisi)\b",
+)
+BORROWED_PHONE = _rx(
+    r"\b(?:pake|pakai|pinjam|pinjem|guna)\b (?:hp|handphone|telefon|nomor|nmr|no) "
+    r"(?:tmn|teman|temen|kawan|orang|orng|org)\b",
+    r"\b(?:nmr|nomor|no|nombor|nmrku|nomorku)\w* (?:baru|anyar|brunya|barunya)\b",
+)
+LOAN_OFFER = _rx(
+    r"\bp(?:i)?nj(?:a)?man\b[^.!?\n]{0,20}\b(?:mudah|cepat|tanpa|tnpa|dana|online|peribadi)\b"
+    r"|\bt(?:a)?npa jaminan\b",
+    r"\bloans?\b[^.!?\n]{0,80}\b(?:fast|easy|quick|interest|whatsapp|wa|chat|liquid)\b"
+    r"|\boffer(?:s|ing)? (?:a |you )?loans?\b"
+    r"|\b(?:business |working )?(?:capital|funds?|modal)\b[^.!?\n]{0,40}\b(?:interest|bunga)\b"
+    r"|\b(?:funds?|capital|modal|dana)\b[^.!?\n]{0,40}\b0[.,]\d+ ?%? ?(?:per|/) ?(?:month|bulan|bln)",
+    r"\b(?:dana tunai|pinjaman (?:dana|online|tunai|modal|peribadi|mudah|cepat|koperasi)"
+    r"|butuh dana|perlu dana|gadai bpkb|jaminan bpkb|bunga (?:rendah|ringan|0|\d+[,.]\d+ ?%)"
+    r"|faedah rendah|kadar faedah|tanpa (?:jaminan|agunan|survey|survei|dokumen|bi ?checking))\b",
+    r"\b(?:personal|business|instant|fast|quick|easy|cash) loans?\b|\bloans? (?:for any purpose"
+    r"|up to|facilit\w*|approved|fund|offer)\b|\bpreviously refused\b|\bneed (?:a )?loan\b"
+    r"|\bapproved in \d+\b|\blow interest\b",
+)
+
 
 def _first(pattern: re.Pattern[str], text: str) -> str | None:
     match = pattern.search(text)
     return match.group(0) if match else None
+
+
+_NEVER_ASK = re.compile(
+    r"\b(?:never|not|n't|tidak pernah|tidak akan|tak akan|takkan|jangan|tidak sesekali)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:ask|request|minta|meminta|mengirim|send)",
+    _F,
+)
 
 
 def _requests(pattern: re.Pattern[str], text: str) -> str | None:
@@ -339,6 +447,9 @@ def _requests(pattern: re.Pattern[str], text: str) -> str | None:
     for match in pattern.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()]
         if _NEG.search(before):
+            continue
+        sentence = re.split(r"[.!?\n]", text[: match.start()])[-1]
+        if _NEVER_ASK.search(sentence):  # "we will never ask you to ... or share your PIN"
             continue
         return match.group(0)
     return None
@@ -357,6 +468,16 @@ def find_brand(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     return brand_for_keyword(match.group(0))
+
+
+def _contact(text: str) -> bool:
+    """A way to act: a phone number, a short code or a call to action."""
+    return bool(re.search(_PHONE, text) or CALL_TO_ACT.search(text))
+
+
+def link_call_to_action(before: str) -> bool:
+    """Whether the words just before a link push the reader to open it."""
+    return LINK_CTA.search(before[-60:]) is not None
 
 
 def check_text(text: str) -> list[RuleHit]:
@@ -385,31 +506,68 @@ def check_text(text: str) -> list[RuleHit]:
     add("card_details", 35, _requests(CARD, text))
     add("id_details", 25, _requests(ID_DETAILS, text))
     family = _first(_FAMILY, text)
-    new_number = _first(NEW_NUMBER, text)
-    money = _first(MONEY_REQUEST, text)
+    new_number = _first(NEW_NUMBER, text) or _first(BORROWED_PHONE, text)
+    asked_money = _first(PULSA, text) or _first(BANK_TRANSFER, text)
+    money = _first(MONEY_REQUEST, text) or asked_money
+    if money and EMERGENCY.search(text):
+        family = family or "emergency"
     if new_number:
         add("new_number", 50 if (family or money) else 22, new_number)
-    add("money_request", 30 if (family or new_number) else 12, money)
+    add("money_request", 30 if (family or new_number or asked_money) else 12, money)
     strong_task = _first(TASK_STRONG, text)
     add("task_job", 40 if strong_task else 12, strong_task or _first(TASK_WEAK, text))
     strong_inv = _first(INVEST_STRONG, text)
     add("investment", 40 if strong_inv else 10, strong_inv or _first(INVEST_WEAK, text))
-    add("romance", 15, _first(ROMANCE, text))
+    cues = [m.group(0) for m in ROMANCE.finditer(text)]
+    add("romance", 30 if len(cues) >= 2 else 15, cues[0] if cues else None)
     add("move_app", 22, _first(MOVE_APP, text))
     add("gift_card", 35, _first(GIFT_CARD, text))
-    add("loan", 20, _first(LOAN, text))
+    loan = _first(LOAN, text) or _first(LOAN_OFFER, text)
+    add("loan", 30 if loan and _contact(text) else 20, loan)
     add("windfall", 30, _first(WINDFALL, text))
     add("apk", 50, _first(APK, text))
-    add("click_link", 15, _first(CLICK_LINK, text))
+    add("click_link", 15, _requests(CLICK_LINK, text))
+    premium = _first(PREMIUM_RATE, text)
+    if premium and not PREMIUM_STOP.search(premium):
+        add("premium_rate", 30 if PREMIUM_NUMBER.search(text) else 20, premium)
+    cash = _first(CASH_PRIZE, text)
+    add("prize", 35 if cash and _contact(text) else 25, cash)
+    lure = _first(LURE, text)
+    if lure and not cash and CALL_TO_ACT.search(text) and re.search(_PHONE, text):
+        add("contact_lure", 25, lure)
     brand = find_brand(text)
     if brand:
         hits.append(RuleHit("impersonation", 15, brand[0], brand=brand[1]))
     return hits
 
 
+SAFETY_NOTICE = _rx(
+    r"\b(?:will|would|do(?:es)?)? ?never (?:ask|request|call|contact|send)\b[^.!?\n]{0,40}"
+    r"\b(?:pin|otp|tac|password|passcode|code|details|links?|click|verify|account)",
+    r"\b(?:tidak (?:akan )?pernah|tak akan|tidak akan sesekali|tidak sesekali|takkan)\b"
+    r"[^.!?\n]{0,12}\b(?:meminta|minta|menghubungi|mengirim)\b",
+    r"\b(?:beware of|watch out for|waspada(?:lah)?|berhati-hati dengan|awas)\b[^.!?\n]{0,30}"
+    r"\b(?:scam|fraud|penipuan|palsu|phishing)",
+)
+
+
+DELIVERY_NOTICE = _rx(
+    r"\b(?:is |are )?out for delivery\b|\b(?:has been|was|were|have been) (?:delivered|dispatched"
+    r"|shipped|collected)\b|\bwill (?:be delivered|arrive) (?:today|tomorrow|on)\b|\bis on the way\b",
+    r"\bsedang dalam perjalanan\b|\btelah (?:diterima|dikirim|sampai)\b|\bakan tiba\b",
+    r"\btelah berjaya dihantar\b|\bdalam perjalanan\b|\bakan dihantar\b",
+)
+
+
 def reassuring(text: str) -> list[RuleHit]:
     """Hits that make a message look like a routine notice (used only when nothing is asked)."""
     hits: list[RuleHit] = []
+    safety = _first(SAFETY_NOTICE, text)
+    if safety:
+        hits.append(RuleHit("safety_notice", -30, safety))
+    delivery = _first(DELIVERY_NOTICE, text)
+    if delivery:
+        hits.append(RuleHit("delivery_notice", -20, delivery))
     if _OTP_NOTICE_CODE.search(text) and _OTP_NOTICE_WARN.search(text):
         hits.append(RuleHit("otp_notice", -30, "code notice"))
     tx = _first(TRANSACTION, text)

@@ -22,6 +22,7 @@ from qila.analysis.datasets import (
     default_datasets_dir,
     load_examples,
 )
+from qila.analysis.language import detect_language
 from qila.analysis.model import TextModel, artifact_path, to_document, write_artifact
 from qila.analysis.tokens import tokens
 
@@ -30,9 +31,12 @@ MODEL_VERSION = "1"
 MAX_FEATURES = 20000
 C = 4.0
 CLASS_WEIGHT: dict[str, float] | None = {"scam": 3.0, "promotion": 1.0, "legitimate": 1.0}
+SPAM_WEIGHT = 0.0  # sample weight of "spam" (unknown kind) texts trained as scam; 0 = unused
 
 
-def fit_sklearn(texts: list[str], labels: list[str]) -> tuple[Any, Any]:
+def fit_sklearn(
+    texts: list[str], labels: list[str], weights: list[float] | None = None
+) -> tuple[Any, Any]:
     """Fit the vectoriser and classifier (deterministic for the same input)."""
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -45,7 +49,7 @@ def fit_sklearn(texts: list[str], labels: list[str]) -> tuple[Any, Any]:
     classifier = LogisticRegression(
         C=C, max_iter=5000, random_state=SEED, tol=1e-6, class_weight=CLASS_WEIGHT
     )
-    classifier.fit(features, labels)
+    classifier.fit(features, labels, sample_weight=weights)
     return vectorizer, classifier
 
 
@@ -64,14 +68,36 @@ def export(vectorizer: Any, classifier: Any, meta: dict[str, Any]) -> dict[str, 
 
 
 def training_examples(examples: list[Example]) -> list[Example]:
-    return [ex for ex in examples if ex.label in LABELS and not ex.test]
+    """The training side of the fixed split: labelled texts and, when ``SPAM_WEIGHT`` is set,
+    spam of unknown kind."""
+    usable = (*LABELS, "spam") if SPAM_WEIGHT else LABELS
+    return [ex for ex in examples if ex.label in usable and not ex.test]
+
+
+def _weighted(examples: list[Example]) -> tuple[list[str], list[str], list[float]]:
+    """Texts, labels and sample weights. Spam of unknown kind (mostly smishing in SpamHunter)
+    counts as a scam example with a lower weight; the class weights apply on top. Only spam
+    that does not read as Indonesian or Malay: the labelled legitimate texts in those languages
+    are few, and thousands of Indonesian spam lines would teach "Indonesian means scam"."""
+    texts: list[str] = []
+    labels: list[str] = []
+    weights: list[float] = []
+    for ex in examples:
+        if ex.label in LABELS:
+            texts.append(ex.text)
+            labels.append(ex.label)
+            weights.append(1.0)
+        elif ex.label == "spam" and SPAM_WEIGHT and detect_language(ex.text) == "en":
+            texts.append(ex.text)
+            labels.append("scam")
+            weights.append(SPAM_WEIGHT)
+    return texts, labels, weights
 
 
 def train_document(examples: list[Example], note: str = "") -> dict[str, Any]:
-    """Train on ``examples`` (already filtered) and return the artifact document."""
-    texts = [ex.text for ex in examples]
-    labels = [ex.label for ex in examples]
-    vectorizer, classifier = fit_sklearn(texts, labels)
+    """Train on ``examples`` (the split already applied) and return the artifact document."""
+    texts, labels, weights = _weighted(examples)
+    vectorizer, classifier = fit_sklearn(texts, labels, weights)
     meta = {
         "version": MODEL_VERSION,
         "data_hash": data_fingerprint(examples),
@@ -79,7 +105,8 @@ def train_document(examples: list[Example], note: str = "") -> dict[str, Any]:
         "examples": dict(sorted(Counter(labels).items())),
         "label_scheme": "scam/phishing vs promotion vs legitimate",
         "features": f"tfidf word 1-2 grams, min_df=2, max_features={MAX_FEATURES}",
-        "classifier": f"multinomial logistic regression, C={C}, class_weight={CLASS_WEIGHT}",
+        "classifier": f"multinomial logistic regression, C={C}, class_weight={CLASS_WEIGHT}, "
+        f"spam of unknown kind as scam with weight {SPAM_WEIGHT}",
         "note": note,
     }
     return export(vectorizer, classifier, meta)
