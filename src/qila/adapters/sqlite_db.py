@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,7 +26,9 @@ class SqliteDb:
         self._busy_timeout_s = busy_timeout_s
         self._local = threading.local()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with _writer_lock(self.path):
+        self._lock = _writer_lock(self.path)  # looked up once: resolve() costs a stat per call
+        self._checkpointer: threading.Thread | None = None
+        with self._lock:
             self.connection().executescript(schema)  # manages its own transaction
 
     def connection(self) -> sqlite3.Connection:
@@ -37,17 +41,31 @@ class SqliteDb:
                 # NORMAL in WAL mode: a committed write survives any process crash; only an OS
                 # crash or power loss can lose the last transactions.
                 db.execute("PRAGMA synchronous=NORMAL")
+                # Checkpoints run on a background thread (below), not inside a request's commit.
+                db.execute("PRAGMA wal_autocheckpoint=0")
             except sqlite3.Error as exc:
                 raise self._error(f"SQLite {self.path} unavailable: {exc}") from exc
             self._local.db = db
+            self._start_checkpointer()
         return db
+
+    def _start_checkpointer(self) -> None:
+        if self._checkpointer is not None:
+            return
+        self._checkpointer = threading.Thread(
+            target=_checkpoint_forever,
+            args=(weakref.ref(self), self.path, self._busy_timeout_s),
+            daemon=True,
+            name=f"checkpoint-{self.path.name}",
+        )
+        self._checkpointer.start()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A write transaction. Threads of one process take turns on a lock rather than in
         SQLite's busy handler, which sleeps 1-100 ms between tries; other processes still
         wait in the busy handler (up to ``busy_timeout_s``)."""
-        with _writer_lock(self.path):
+        with self._lock:
             try:
                 db = self.connection()
                 db.execute("BEGIN IMMEDIATE")
@@ -80,6 +98,24 @@ class SqliteDb:
         if db is not None:
             db.close()
             self._local.db = None
+
+
+def _checkpoint_forever(
+    owner: weakref.ref[SqliteDb], path: Path, busy_timeout_s: float, interval_s: float = 1.0
+) -> None:
+    """Fold the write-ahead log into the database every second (PASSIVE: never blocks
+    writers), so it stays small without a request's commit ever paying for it. Ends when its
+    SqliteDb is gone."""
+    own = sqlite3.connect(path, timeout=busy_timeout_s, isolation_level=None)
+    try:
+        while owner() is not None:
+            time.sleep(interval_s)
+            try:
+                own.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except sqlite3.Error:
+                continue  # busy or gone for a moment; try again next time
+    finally:
+        own.close()
 
 
 def _writer_lock(path: Path) -> threading.Lock:

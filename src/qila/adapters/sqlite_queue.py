@@ -36,7 +36,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS messages_receipt ON messages (receipt_handle);
 CREATE INDEX IF NOT EXISTS messages_expiry ON messages (expires_at);
 """
 
-_POLL_INTERVAL_S = 0.02
+_POLL_INTERVAL_S = 0.01
 
 
 class SqliteQueue:
@@ -109,6 +109,11 @@ class SqliteQueue:
         self, max_messages: int, visibility_timeout: int | None
     ) -> list[QueueMessage]:
         now = time.time()
+        # A read first: an empty poll must not take the write lock from the webhook's sends.
+        if not self._sql.read(
+            "SELECT 1 FROM messages WHERE queue = 'main' AND visible_at <= ? LIMIT 1", (now,)
+        ):
+            return []
         hide_for = self.visibility_timeout_s if visibility_timeout is None else visibility_timeout
         received: list[QueueMessage] = []
         try:

@@ -56,7 +56,9 @@ def handle(
     sleep: Any = time.sleep,
     metrics: Any = None,
 ) -> dict[str, Any]:
-    request_id = str(uuid.uuid4())
+    context = event.get("requestContext") if isinstance(event, Mapping) else None
+    given_id = context.get("requestId") if isinstance(context, Mapping) else None
+    request_id = given_id if isinstance(given_id, str) and given_id else str(uuid.uuid4())
     with correlated(request_id):
         try:
             request = parse_event(event, settings)
