@@ -221,26 +221,29 @@ class Proc:
     rusage: Any = None
     cpu_at_mark: float = 0.0
     split_at_mark: tuple[float, float] = (0.0, 0.0)
+    # Processes serving the same port (SO_REUSEPORT) counted together with this one.
+    siblings: list[Proc] = field(default_factory=list)
 
     @property
     def pid(self) -> int:
         return self.popen.pid
 
     def cpu_s(self) -> float:
-        """User + system CPU seconds of the process (all its threads) so far."""
-        try:
-            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            return float("nan")
-        return (int(fields[11]) + int(fields[12])) / _CLK
+        """User + system CPU seconds of the process (all its threads, and its siblings)."""
+        user, system = self.cpu_split()
+        return user + system
 
     def cpu_split(self) -> tuple[float, float]:
-        """(user, system) CPU seconds so far."""
-        try:
-            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            return float("nan"), float("nan")
-        return int(fields[11]) / _CLK, int(fields[12]) / _CLK
+        """(user, system) CPU seconds so far, siblings included."""
+        user = system = 0.0
+        for pid in [self.pid, *(p.pid for p in self.siblings)]:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                return float("nan"), float("nan")
+            user += int(fields[11]) / _CLK
+            system += int(fields[12]) / _CLK
+        return user, system
 
     def mark(self) -> None:
         self.cpu_at_mark = self.cpu_s()
@@ -268,6 +271,8 @@ class Proc:
 
     def stop(self, timeout: float = 20.0) -> None:
         """SIGTERM, then reap with wait4 to keep the child's resource usage (ru_maxrss)."""
+        for sibling in self.siblings:
+            sibling.stop(timeout)
         if self.popen.returncode is not None:
             return
         with suppress(ProcessLookupError):

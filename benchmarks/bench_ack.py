@@ -350,6 +350,12 @@ def main() -> int:
     parser.add_argument("--concurrency", default="1,20,50")
     parser.add_argument("--budget-s", type=float, default=90.0, help="per run")
     parser.add_argument("--wrk-duration", type=int, default=5)
+    parser.add_argument(
+        "--webhook-processes",
+        type=int,
+        default=2,
+        help="webhook server processes on the async port, as qila dev starts (QILA_WEBHOOK_PROCESSES)",
+    )
     parser.add_argument("--no-wrk", action="store_true")
     parser.add_argument("--kinds", default="text,screenshot")
     parser.add_argument("--repeats", type=int, default=3,
@@ -389,6 +395,13 @@ def main() -> int:
     try:
         for name, argv in argvs.items():
             procs[name] = S.spawn(name, argv, env_for(name), work / f"{name}.log")
+        # The local stack runs QILA_WEBHOOK_PROCESSES webhook servers on one port (SO_REUSEPORT).
+        for extra in range(1, args.webhook_processes):
+            procs["async"].siblings.append(
+                S.spawn(
+                    f"async{extra}", argvs["async"], env_for("async"), work / f"async{extra}.log"
+                )
+            )
         for name in SERVERS:
             S.wait_http(f"http://127.0.0.1:{ports[name]}/health", timeout=120, proc=procs[name])
         S.wait_http(f"{media_url}/x.jpg", proc=procs["media"])

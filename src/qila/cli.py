@@ -182,7 +182,11 @@ def cmd_dev(args: argparse.Namespace) -> int:
     settings = _settings()  # fail here, naming the variable, before starting anything
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     children: list[subprocess.Popen[bytes]] = []
-    roles = ["sandbox", "webhook-server"] + ["worker"] * settings.worker_processes
+    roles = (
+        ["sandbox"]
+        + ["webhook-server"] * settings.webhook_processes
+        + ["worker"] * settings.worker_processes
+    )
     for role in roles:
         children.append(subprocess.Popen([sys.executable, "-m", "qila.cli", role]))
     print(

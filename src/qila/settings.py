@@ -68,6 +68,7 @@ class Settings:
     dlq_retention_s: int
     workers: int  # poller threads per worker process
     worker_processes: int  # worker processes `qila dev` starts (like Lambda's concurrency)
+    webhook_processes: int  # webhook server processes `qila dev` starts on the same port
     processor_timeout_s: int
     time_guard_ms: int
     # Conversation
@@ -213,6 +214,7 @@ class Settings:
             dlq_retention_s=e.integer("QILA_DLQ_RETENTION_S", 14 * 86400, 60, 14 * 86400),
             workers=e.integer("QILA_WORKERS", 1, 1, 64),
             worker_processes=e.integer("QILA_WORKER_PROCESSES", 1, 1, 32),
+            webhook_processes=e.integer("QILA_WEBHOOK_PROCESSES", 2, 1, 32),
             processor_timeout_s=processor_timeout_s,
             time_guard_ms=e.integer("QILA_TIME_GUARD_MS", 10_000, 0, 600_000),
             multipart_window_s=e.number("QILA_MULTIPART_WINDOW_S", 1.5, 0.0, 60.0),

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
 import threading
 import time
 import weakref
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from qila.errors import QilaError
@@ -27,6 +29,10 @@ class SqliteDb:
         self._local = threading.local()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = _writer_lock(self.path)  # looked up once: resolve() costs a stat per call
+        # Other processes: an advisory lock on a side file, held only around write transactions.
+        self._lock_fd = os.open(
+            self.path.with_name(self.path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600
+        )
         self._checkpointer: threading.Thread | None = None
         with self._lock:
             self.connection().executescript(schema)  # manages its own transaction
@@ -62,10 +68,10 @@ class SqliteDb:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction. Threads of one process take turns on a lock rather than in
-        SQLite's busy handler, which sleeps 1-100 ms between tries; other processes still
-        wait in the busy handler (up to ``busy_timeout_s``)."""
-        with self._lock:
+        """A write transaction. Writers take turns on a thread lock and an advisory file lock
+        (other processes) rather than in SQLite's busy handler, which sleeps 1-100 ms between
+        tries: the kernel wakes the next writer as soon as the lock is free."""
+        with self._lock, _file_lock(self._lock_fd):
             try:
                 db = self.connection()
                 db.execute("BEGIN IMMEDIATE")
@@ -92,6 +98,10 @@ class SqliteDb:
         except sqlite3.Error as exc:
             raise self._error(f"SQLite {self.path} read failed: {exc}") from exc
 
+    def __del__(self) -> None:
+        with suppress(AttributeError, OSError):
+            os.close(self._lock_fd)
+
     def close(self) -> None:
         """Close this thread's connection."""
         db = getattr(self._local, "db", None)
@@ -116,6 +126,15 @@ def _checkpoint_forever(
                 continue  # busy or gone for a moment; try again next time
     finally:
         own.close()
+
+
+@contextmanager
+def _file_lock(fd: int) -> Iterator[None]:
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def _writer_lock(path: Path) -> threading.Lock:

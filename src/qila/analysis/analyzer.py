@@ -80,6 +80,10 @@ _NOT_OFFICIAL = frozenset(
         "link.deep_subdomain",
         "link.ip_host",
         "link.punycode",
+        "link.brand_in_path",
+        "link.scam_like_address",
+        "link.at_sign",
+        "link.odd_port",
     ]
 )
 _WORDS = re.compile(r"[^\W\d_]{2,}")

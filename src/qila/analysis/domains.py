@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -267,6 +268,40 @@ def lookalike(host: str) -> tuple[str, str] | None:
     return ref, _ref_name(ref)
 
 
+_PATH_BRAND_MIN = 3
+# Names too often other words in a path ("pick-ups"), or in ordinary share and sign-in links
+# ("?share=facebook", "/login/google").
+_PATH_BRAND_EXCLUDE = frozenset(
+    [
+        "ups",
+        "nab",
+        "bri",
+        "ovo",
+        "anz",
+        "google",
+        "facebook",
+        "instagram",
+        "tiktok",
+        "whatsapp",
+        "telegram",
+        "gmail",
+        "outlook",
+        "apple",
+    ]
+)
+
+
+def brand_in_path(rest: str) -> str | None:
+    """The brand named in a link's path or query (``/paypal/signin``), as a whole word."""
+    tokens = _index().tokens
+    for word in _SPLIT.split(rest.lower()):
+        if len(word) >= _PATH_BRAND_MIN and word not in _PATH_BRAND_EXCLUDE:
+            brand = tokens.get(skeleton(word))
+            if brand is not None:
+                return brand.name
+    return None
+
+
 def _ref_name(ref: str) -> str:
     brand = lists().brand_by_domain.get(ref)
     return brand.name if brand else ref
@@ -329,3 +364,23 @@ def brand_for_keyword(word: str) -> tuple[str, str] | None:
         if low == brand.name.lower() or low in brand.keywords:
             return brand.name, brand.kind
     return None
+
+
+# --- registrable domains and the fixed domain-level split ---------------------------------
+
+URL_TEST_SHARE = 5  # one registrable domain in five is held out from the URL model
+
+
+def registered_domain(host: str) -> str:
+    """``login.secure.example.co.uk`` -> ``example.co.uk`` ("" when there is none)."""
+    parts = extractor()(host)
+    if not parts.suffix or not parts.domain:
+        return ""
+    return f"{parts.domain}.{parts.suffix}"
+
+
+def domain_held_out(registered: str) -> bool:
+    """The fixed split of the URL model: a function of the registrable domain, so every URL of
+    one site (phishing or popular) falls on the same side."""
+    digest = hashlib.sha256(registered.encode("utf-8")).digest()
+    return digest[0] % URL_TEST_SHARE == 0

@@ -210,40 +210,70 @@ def evaluate(
     return rows, meta
 
 
-def _url_sets(root: Path, sample: int) -> dict[str, list[str]]:
-    import csv
+URL_SETS = {
+    "phishtank_2021": "phishtank_2021 (phishing)",
+    "sp24": "smishing_urls sp24 (smishing)",
+    "urlhaus_2023": "urlhaus_2023 (malware delivery)",
+    "tranco_10k_50k": "tranco ranks 10k-50k (popular, not in the shipped list)",
+}
+
+
+def _held_out_url(url: str) -> bool:
+    """Whether ``url``'s site is on the held-out side of the URL model's domain split."""
+    from qila.analysis.domains import domain_held_out, registered_domain
+    from qila.analysis.links import host_of
+
+    host = host_of(url)
+    return domain_held_out(registered_domain(host) or host)
+
+
+def _url_sets(root: Path, sample: int, held_out: bool = False) -> dict[str, list[str]]:
+    """Sampled URLs per set; ``held_out`` keeps only sites the URL model never saw."""
     import random
+
+    from qila.analysis.train import read_url_sets
 
     def take(rows: list[str]) -> list[str]:
         rows = sorted({r.strip() for r in rows if r.strip()})
+        if held_out:
+            rows = [r for r in rows if _held_out_url(r)]
         random.Random(11).shuffle(rows)
         return rows[:sample]
 
-    with (root / "phishtank_2021" / "verified_online.csv").open(encoding="utf-8") as fh:
-        phishtank = [row["url"] for row in csv.DictReader(fh)]
-    sp24 = (root / "smishing_urls" / "sp24_smishing_urls.csv").read_text("utf-8").splitlines()[1:]
-    sp24 = [u.removeprefix("at:").strip() for u in sp24]
-    with (root / "sublime_domain_lists" / "tranco_top_50k.csv").open(encoding="utf-8") as fh:
-        ranked = [row[1] for row in csv.reader(fh) if len(row) == 2]
-    return {
-        "phishtank_2021 (phishing)": take(phishtank),
-        "smishing_urls sp24 (smishing)": take(sp24),
-        "tranco ranks 10k-50k (popular, not in the shipped list)": take(
-            [f"https://{d}/" for d in ranked[10000:]]
-        ),
-    }
+    raw = read_url_sets(root)
+    raw["tranco_10k_50k"] = [f"https://{d}/" for d in raw.pop("tranco_50k")[10000:]]
+    return {label: take(raw[key]) for key, label in URL_SETS.items()}
+
+
+def link_flag_rate(analyzer: ScamAnalyzer, urls: Sequence[str], label: str = "") -> float:
+    flagged = 0
+    for i, url in enumerate(urls, 1):
+        flagged += analyzer.analyse(Content(text=url)).level in _FLAGGED
+        if label:
+            _progress(i, len(urls), label[:28], sys.stderr)
+    return 100.0 * flagged / max(1, len(urls))
 
 
 def evaluate_links(datasets: Path | None, sample: int = 2000) -> str:
-    """Share of URLs flagged when a message is only that URL (link features decide)."""
+    """Share of URLs flagged when a message is only that URL (link features decide).
+
+    Two samples per set: any URL (its site may be one the URL model was trained on) and URLs
+    whose registrable domain is on the held-out side of the fixed domain split (the honest
+    figure for the URL model)."""
     from qila.analysis.datasets import default_datasets_dir
 
+    root = datasets or default_datasets_dir()
     analyzer = ScamAnalyzer(None)
-    lines = ["| URL set | n | flagged |", "|---|---|---|"]
-    for name, urls in _url_sets(datasets or default_datasets_dir(), sample).items():
-        flagged = 0
-        for i, url in enumerate(urls, 1):
-            flagged += analyzer.analyse(Content(text=url)).level in _FLAGGED
-            _progress(i, len(urls), name[:28], sys.stderr)
-        lines.append(f"| {name} | {len(urls)} | {100.0 * flagged / max(1, len(urls)):.1f}% |")
+    every = _url_sets(root, sample)
+    held = _url_sets(root, sample, held_out=True)
+    lines = [
+        "| URL set | n | flagged (any site) | n held-out | flagged (held-out sites) |",
+        "|---|---|---|---|---|",
+    ]
+    for name in every:
+        rate = link_flag_rate(analyzer, every[name], name)
+        rate_held = link_flag_rate(analyzer, held[name], name)
+        lines.append(
+            f"| {name} | {len(every[name])} | {rate:.1f}% | {len(held[name])} | {rate_held:.1f}% |"
+        )
     return "\n".join(lines)

@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from qila.analysis.domains import extractor, listed, lists, lookalike, official_brand
+from qila.analysis.domains import (
+    brand_in_path,
+    extractor,
+    listed,
+    lists,
+    lookalike,
+    official_brand,
+)
+from qila.analysis.model import packaged_url_model
 
 # Endings accepted for a bare "name.ending" without scheme, www or path. Country codes and
 # word-like endings (.my, .life, .today) are left out: "her.my" or "good.today" in chat are
@@ -30,6 +38,17 @@ _LOGIN = re.compile(
     r"|pay|billing|redeliver|reschedule|otp|auth|banking|refund|claim|reward|kyc",
     re.IGNORECASE,
 )
+
+
+_STANDARD_PORTS = frozenset({"", "80", "443", "8080", "8443"})
+# URL model: at or above the artifact's threshold a scam-like name backs other findings. Alone
+# it is a finding (enough for "Suspicious", never more) only for words joined by hyphens
+# ("myevri-missed-item.com") scored from ``URL_MODEL_STRONG``: unhyphenated names of ordinary
+# small sites ("kevronconsultingltd.com") score high too, since the model only knows popular
+# sites as the legitimate side.
+URL_MODEL_STRONG = 0.85
+URL_MODEL_WEIGHT = 30
+URL_MODEL_WEAK_WEIGHT = 18
 
 
 @dataclass(frozen=True)
@@ -122,6 +141,23 @@ def check_url(url: str) -> list[LinkHit]:
         hits.append(LinkHit("link.deep_subdomain", 12, host, url))
     if not well_known and _LOGIN.search(host + rest):
         hits.append(LinkHit("link.login_words", 15, registered, url))
+    authority = with_scheme.split("://", 1)[-1].split("/", 1)[0]
+    if "@" in authority:
+        hits.append(LinkHit("link.at_sign", 40, host, url))
+    port = authority.rsplit(":", 1)[1] if authority.count(":") == 1 else ""
+    if port.isdigit() and port not in _STANDARD_PORTS:
+        hits.append(LinkHit("link.odd_port", 15, f"{host}:{port}", url))
+    if not well_known and not look:
+        named = brand_in_path(rest)
+        if named is not None:
+            hits.append(LinkHit("link.brand_in_path", 25, registered, url, brand=named))
+    model = packaged_url_model()
+    if model is not None and not well_known and not free:
+        p = model.probability(registered)
+        if p >= URL_MODEL_STRONG and "-" in parts.domain:
+            hits.append(LinkHit("link.scam_like_address", URL_MODEL_WEIGHT, registered, url))
+        elif p >= model.threshold and hits:
+            hits.append(LinkHit("link.scam_like_address", URL_MODEL_WEAK_WEIGHT, registered, url))
     if not well_known and not free and not hits:
         hits.append(LinkHit("link.unknown_domain", 8, registered, url))
     if brand is not None and not hits:

@@ -118,3 +118,78 @@ def packaged_model() -> TextModel | None:
     """The model shipped in the package, or None when it has not been trained yet."""
     path = artifact_path()
     return read_artifact(path) if path.exists() else None
+
+
+# --- the URL model: which registrable domains look like those of scam sites ---------------
+
+URL_ARTIFACT_NAME = "url_model.json.gz"
+URL_FORMAT = 1
+URL_NGRAMS = (3, 4, 5)
+
+
+def url_ngrams(registered: str) -> list[str]:
+    """Distinct character n-grams of ``^registered$`` (the features of the URL model)."""
+    marked = f"^{registered.lower()}$"
+    grams = {marked[i : i + n] for n in URL_NGRAMS for i in range(len(marked) - n + 1)}
+    return sorted(grams)
+
+
+@dataclass(frozen=True)
+class UrlModel:
+    """Binary logistic regression on L2-normalised binary character n-grams of a registrable
+    domain; equals scikit-learn's ``predict_proba`` (see ``train.fit_url_sklearn``)."""
+
+    meta: dict[str, Any]
+    index: dict[str, int]
+    coef: array[float]
+    intercept: float
+    threshold: float
+
+    @classmethod
+    def from_document(cls, doc: dict[str, Any]) -> UrlModel:
+        if doc.get("format") != URL_FORMAT or doc.get("kind") != "url":
+            raise ValueError("not a URL model document")
+        vocab = doc["vocabulary"].split("\n") if doc["vocabulary"] else []
+        return cls(
+            meta=doc["meta"],
+            index={tok: i for i, tok in enumerate(vocab)},
+            coef=_unpack(doc["coef"]),
+            intercept=float(doc["intercept"]),
+            threshold=float(doc["threshold"]),
+        )
+
+    def probability(self, registered: str) -> float:
+        """Probability that ``registered`` (e.g. ``parcel-redeliver.com``) is a scam site's."""
+        grams = url_ngrams(registered)
+        found = sorted(i for i in map(self.index.get, grams) if i is not None)
+        logit = self.intercept
+        if found:
+            scale = 1.0 / math.sqrt(len(found))
+            logit += sum(self.coef[i] for i in found) * scale
+        return 1.0 / (1.0 + math.exp(-logit))
+
+
+def url_document(
+    meta: dict[str, Any], vocabulary: list[str], coef: Any, intercept: float, threshold: float
+) -> dict[str, Any]:
+    return {
+        "format": URL_FORMAT,
+        "kind": "url",
+        "meta": meta,
+        "vocabulary": "\n".join(vocabulary),
+        "coef": _pack(coef),
+        "intercept": float(intercept),
+        "threshold": float(threshold),
+    }
+
+
+def url_artifact_path() -> Path:
+    return Path(str(resources.files("qila.analysis") / "data" / URL_ARTIFACT_NAME))
+
+
+@cache
+def packaged_url_model() -> UrlModel | None:
+    path = url_artifact_path()
+    if not path.exists():
+        return None
+    return UrlModel.from_document(json.loads(gzip.decompress(path.read_bytes())))

@@ -18,6 +18,10 @@ log = logging.getLogger("qila.local.webhook")
 LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
 
+class ReusePortServer(QuietServer):
+    allow_reuse_port = True
+
+
 def build_event(
     method: str, target: str, headers: list[tuple[str, str]], body: bytes, client_ip: str
 ) -> dict[str, Any]:
@@ -88,6 +92,8 @@ def make_server(settings: Settings, handler: LambdaHandler, port: int | None = N
             content_type = headers.pop("Content-Type", "application/json")
             self.send_bytes(int(result.get("statusCode", 200)), data, content_type, headers)
 
-    return QuietServer(
+    # SO_REUSEPORT: several webhook processes share the port and the kernel spreads the
+    # connections, as API Gateway spreads requests over Lambda instances.
+    return ReusePortServer(
         (settings.webhook_host, settings.webhook_port if port is None else port), WebhookHandler
     )
