@@ -50,14 +50,16 @@ def is_valid(
     candidate_urls: Iterable[str],
     params: Mapping[str, Sequence[str]],
 ) -> bool:
-    """True when ``signature`` matches one of the candidate URLs (each with its port twin)."""
+    """True when ``signature`` matches one of the candidate URLs (each with its port twin).
+
+    Each comparison is constant-time; stopping at the first match reveals only which of our
+    own URLs matched, never anything about the expected signature."""
     if not signature:
         return False
     given = signature.strip().encode()
-    matched = False
     for url in candidate_urls:
         for variant in url_variants(url):
             expected = compute_signature(auth_token, variant, params).encode()
-            # Evaluate every candidate: no early exit, constant-time comparison.
-            matched |= hmac.compare_digest(expected, given)
-    return matched
+            if hmac.compare_digest(expected, given):
+                return True
+    return False

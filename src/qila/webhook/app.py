@@ -233,9 +233,10 @@ def parse_form(request: Request, settings: Settings) -> dict[str, list[str]]:
         )
     except (ValueError, UnicodeDecodeError):
         raise BadRequest(400, "malformed form body") from None
-    for name, values in form.items():
-        if any(len(v.encode("utf-8")) > _MAX_FIELD_BYTES for v in [name, *values]):
-            raise BadRequest(413, "form field too large")
+    if len(request.body) > _MAX_FIELD_BYTES:  # smaller bodies cannot hold a field that large
+        for name, values in form.items():
+            if any(len(v.encode("utf-8")) > _MAX_FIELD_BYTES for v in [name, *values]):
+                raise BadRequest(413, "form field too large")
     return form
 
 
