@@ -206,9 +206,43 @@ def test_tactic_rules(analyzer: Analyzer, text: str, code: str) -> None:
 
 
 def test_weak_findings_are_reported_without_raising_the_level(analyzer: Analyzer) -> None:
-    verdict = analyzer.analyse(Content(text="https://tx.vc/r/1Js80"))
+    text = "Here are the photos from the party yesterday, loved it https://tx.vc/r/1Js80"
+    verdict = analyzer.analyse(Content(text=text))
     assert verdict.level is Level.NO_RED_FLAGS
     assert verdict.reasons == ("The link is shortened (tx.vc), which hides where it goes",)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("https://tx.vc/r/1Js80", "The link is shortened (tx.vc), which hides where it goes"),
+        (
+            "is this safe? bit.ly/3xYz12",
+            "The link is shortened (bit.ly), which hides where it goes",
+        ),
+        (
+            "https://sprch.co/_BPz0v",
+            "The link looks like a short redirect (sprch.co), so you can't see where it goes",
+        ),
+    ],
+)
+def test_bare_shortened_link_is_suspicious(analyzer: Analyzer, text: str, reason: str) -> None:
+    verdict = analyzer.analyse(Content(text=text))
+    assert verdict.level is Level.SUSPICIOUS
+    assert verdict.reasons[0] == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://s.id/",  # a shortener's own home page hides nothing
+        "See you at dinner tonight, the menu is here bit.ly/abc12 and parking is free",
+        "Ref: 40783860012/05 09:29:34Amt: N100.00Prev bal: N0.00Bal: N100.00From: http://goo.gl/u1C6G",
+        "https://example.com/menu",
+    ],
+)
+def test_shortened_link_in_ordinary_context_is_not_flagged(analyzer: Analyzer, text: str) -> None:
+    assert analyzer.analyse(Content(text=text)).level is Level.NO_RED_FLAGS
 
 
 def test_very_long_text_is_bounded(analyzer: Analyzer) -> None:

@@ -70,6 +70,12 @@ _PRETEXTS = frozenset(
 LINK_WITH_PRETEXT = 25
 LINK_LURE = 14  # words just before a link that push you to open it ("click", "klik di sini")
 BRAND_LINK = 30  # a named organisation plus a link that is not its own site
+# A message that is little more than a shortened link: Qila cannot see where it goes offline,
+# so it is worth a careful look ("Suspicious"), never more on its own.
+BARE_SHORT_LINK = SUSPICIOUS_AT
+BARE_MAX_WORDS = 10
+BARE_MAX_CHARS = 50  # "Is this link safe to click? My friend sent it"; not a statement or alert
+_HIDDEN_DESTINATION = ("link.shortener", "link.short_code")
 # Link findings that say "not the organisation's own site" (a shortener may be theirs).
 _NOT_OFFICIAL = frozenset(
     [
@@ -88,6 +94,12 @@ _NOT_OFFICIAL = frozenset(
 )
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _CONTEXT_ONLY = frozenset({"urgency", "impersonation", "model"})
+
+
+def _has_path(url: str) -> bool:
+    """Whether a link points somewhere on its site (``bit.ly/x``), not at its home page."""
+    after = url.split("://", 1)[-1]
+    return "/" in after and bool(after.split("/", 1)[1].strip("/"))
 
 
 def _today() -> dt.date:
@@ -148,6 +160,7 @@ class _Found:
 
     language: str
     by_code: dict[str, Signal] = field(default_factory=dict)
+    coded: set[str] = field(default_factory=set)  # hidden-destination codes with a link code
 
     def add(self, code: str, weight: float, source: str, evidence: str, brand: str = "") -> None:
         signal = Signal(code, weight, "", source, evidence, brand or None)
@@ -198,6 +211,7 @@ class ScamAnalyzer:
                 found.add(hit.code, hit.weight, source, hit.evidence, brand=hit.brand)
         readable = " \n".join(t for src, t in pieces if src != "qr")
         self._link_with_pretext(found)
+        self._bare_short_link(found, readable)
         self._reassure(found, readable)
         self._classify(found, readable)
         return self._verdict(found)
@@ -219,6 +233,8 @@ class ScamAnalyzer:
             hits = check_url(url)
             for hit in hits:
                 found.add(hit.code, hit.weight, source, hit.evidence, brand=hit.brand)
+                if hit.code in _HIDDEN_DESTINATION and _has_path(url):
+                    found.coded.add(hit.code)
             risky = [h for h in hits if h.weight > 0]
             if risky and at > 0 and link_call_to_action(body[:at]):
                 found.add("link_lure", LINK_LURE, source, risky[0].evidence)
@@ -247,6 +263,17 @@ class ScamAnalyzer:
                 unofficial[0].evidence or "",
                 brand=named.evidence or "",
             )
+
+    def _bare_short_link(self, found: _Found, readable: str) -> None:
+        """A shortened link with at most a few words ("is this safe?"): nothing else to judge
+        by, and the destination is hidden."""
+        rest = " ".join(strip_urls(readable).split())
+        if len(rest) > BARE_MAX_CHARS or len(_WORDS.findall(rest)) > BARE_MAX_WORDS:
+            return
+        for code in _HIDDEN_DESTINATION:
+            signal = found.by_code.get(code)
+            if code in found.coded and signal is not None and 0 < signal.weight < BARE_SHORT_LINK:
+                found.add(code, BARE_SHORT_LINK, signal.source, signal.evidence or "")
 
     def _classify(self, found: _Found, readable: str) -> None:
         """The classifier's impression. Alone (no tactic found) it must be surer, and a

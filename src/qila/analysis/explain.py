@@ -34,6 +34,7 @@ _ADVICE = {
     "link.free_host": "link",
     "link.risky_tld": "link",
     "link.shortener": "link",
+    "link.short_code": "link",
     "link.login_words": "link",
     "link.flagged_online": "link",
     "link.brand_mismatch": "link",

@@ -49,6 +49,12 @@ _STANDARD_PORTS = frozenset({"", "80", "443", "8080", "8443"})
 URL_MODEL_STRONG = 0.85
 URL_MODEL_WEIGHT = 30
 URL_MODEL_WEAK_WEIGHT = 18
+SHORTENER_WEIGHT = 18
+# A short site name followed by one random-looking code ("cuti.cc/8QvCF", "sprch.co/_BPz0v"):
+# the shape of a redirect from a shortener or link-tracking service that is not on our lists.
+_SHORT_LABEL = 6
+_SHORT_CODE = re.compile(r"/[A-Za-z0-9_-]{4,12}/?")
+_LINKY_LABEL = re.compile(r"lnk|link|url|shrt|short|tiny|redir")
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,19 @@ def _ip(host: str) -> bool:
     return True
 
 
+def _short_code(label: str, rest: str) -> bool:
+    """Whether a link looks like a short redirect: a short (or "link"-like) site name and a
+    path that is one random-looking code with a digit or mixed case (not "/menu")."""
+    path = rest.split("?", 1)[0].split("#", 1)[0]
+    if not _SHORT_CODE.fullmatch(path):
+        return False
+    if len(label) > _SHORT_LABEL and not _LINKY_LABEL.search(label):
+        return False
+    code = path.strip("/")
+    mixed = code != code.lower() and code != code.upper()
+    return mixed or any(c.isdigit() for c in code)
+
+
 def check_url(url: str) -> list[LinkHit]:
     """Offline findings for one link; reassuring ones have a negative weight."""
     host = host_of(url)
@@ -116,7 +135,7 @@ def check_url(url: str) -> list[LinkHit]:
         return [LinkHit("link.telegram", 20, url.split("://")[-1][:40], url)]
     shortener = listed(host, data.shorteners)
     if shortener:
-        return [LinkHit("link.shortener", 18, shortener, url)]
+        return [LinkHit("link.shortener", SHORTENER_WEIGHT, shortener, url)]
     parts = extractor()(host)
     if not parts.suffix or not parts.domain:
         return []  # not a real domain ("www.united", "localhost")
@@ -158,6 +177,8 @@ def check_url(url: str) -> list[LinkHit]:
             hits.append(LinkHit("link.scam_like_address", URL_MODEL_WEIGHT, registered, url))
         elif p >= model.threshold and hits:
             hits.append(LinkHit("link.scam_like_address", URL_MODEL_WEAK_WEIGHT, registered, url))
+    if not well_known and not free and not look and _short_code(parts.domain, rest):
+        hits.append(LinkHit("link.short_code", SHORTENER_WEIGHT, registered, url))
     if not well_known and not free and not hits:
         hits.append(LinkHit("link.unknown_domain", 8, registered, url))
     if brand is not None and not hits:
