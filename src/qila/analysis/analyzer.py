@@ -40,6 +40,7 @@ _ASKS = frozenset(
         "task_job",
         "investment",
         "apk",
+        "payment_redirect",
     ]
 )
 # Tactics that give a reason to open a link (a problem to fix or something to collect).
@@ -65,6 +66,8 @@ _PRETEXTS = frozenset(
         "money_request",
         "move_app",
         "urgency",
+        "payment_redirect",
+        "romance",
     ]
 )
 LINK_WITH_PRETEXT = 25

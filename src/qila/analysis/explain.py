@@ -45,6 +45,7 @@ _ADVICE = {
     "link_lure": "link",
     "premium_rate": "prize",
     "contact_lure": "prize",
+    "payment_redirect": "payment_redirect",
 }
 _BY_KIND = {"bank": "bank", "courier": "parcel", "government": "government", "platform": "link"}
 

@@ -54,7 +54,9 @@ THREAT = _rx(
     r"\b(?:account|acount|a/c|card|service|number|line|sim|wallet|access|profile|kyc|app)s?\b"
     r"[^.!?\n]{0,40}\b(?:will be |has been |have been |have be |has be |is |was |be |being |"
     r"will |temporarily |permanently )*(?:suspend(?:ed)?|block(?:ed)?|lock(?:ed)?|deactivat(?:e|ed)"
-    r"|disabled|closed|restricted|frozen|terminated|barred|on hold|limited)\b",
+    r"|disabled?|closed|restrict(?:ed)?|frozen|terminated|barred|on hold|limited)\b",
+    r"\b(?:rekening|rekning|rek|tabungan|tbungn|akun|akaun)\b[^.!?\n]{0,30}\b(?:error|eror"
+    r"|diblokir|terblokir|disekat)\b|\b(?:account|acount)\b[^.!?\n]{0,20}\b(?:be|is) error\b",
     r"\bkyc\b[^.!?\n]{0,30}\b(?:expire[sd]?|suspend(?:ed)?|pending|update|incomplete)\b",
     r"\b(?:avoid|prevent)(?:ing)? (?:the |a )?(?:block(?:ing|age)?|suspension|deactivation|closure"
     r"|cancellation|disconnection)\b|\bbefore the (?:suspension|blocking|closure)\b"
@@ -266,6 +268,10 @@ ROMANCE = _rx(
     r"\b(?:got|found) your (?:number|contact) (?:from|on|in)\b|\bdo you remember me\b",
     r"\bmaaf,? salah (?:sambung|kirim|nomor|orang)\b|\bboleh kenalan\b|\bkenalan yuk\b",
     r"\bmaaf,? (?:salah|tersalah) (?:nombor|hantar)\b|\bboleh berkenalan\b",
+    r"\b(?:look|looking) at (?:this|my|the) (?:photo|picture|pic)\b|\bsaw you (?:cross|walk|on the)"
+    r"|\b(?:still )?(?:recogni[sz]e|remember) me\b|\bsecretly (?:watch|send)|\bsilently send\b",
+    r"\blihat (?:foto|gambar) (?:ini|saya|aku)\b|\bmasih ingat (?:saya|aku)\b",
+    r"\btengok (?:gambar|foto) (?:ini|saya|aku)\b",
 )
 MOVE_APP = _rx(
     r"\b(?:add|contact|message|chat with|text|reach|find|join|dm)\b(?: me| us| our \w+)?"
@@ -296,6 +302,10 @@ WINDFALL = _rx(
     r"|inheritance|funds?)\b|\bassigned beneficiary\b|\bdue to you\b"
     r"|\bhelp me (?:to )?(?:receive|transfer) (?:the |a |my |this )?funds?\b"
     r"|\b(?:million|crore|lakh) (?:dollars|usd|pounds|euros?|rupees)\b",
+    r"\b(?:someone|somebody|person) (?:i can |who can )?(?:trust|take care of my (?:trust|money"
+    r"|property|finance))\b[^\n]{0,60}\b(?:money|finance|funds?|property|trust|inheritance)\b",
+    r"\b(?:org|orang)\b[^.!?\n]{0,20}\b(?:percaya|percayakan|amanah)\b[^\n]{0,40}"
+    r"\b(?:uang|duit|wang|harta|dana)\b",
 )
 APK = _rx(
     r"\b[\w-]+\.apk\b",
@@ -362,7 +372,8 @@ LURE = _rx(
     r"|jackpot)\b",
     r"\b(?:tried|trying|attempt) (?:to )?(?:contact|reach|call) (?:you|u)\b|\bis inviting you\b"
     r"|\b(?:you|u) have (?:\d+|a|an) (?:new |unread |urgent )?(?:messages?|voicemails?|msgs?)\b"
-    r"|\b(?:messages?|voicemails?|parcel|package|delivery) (?:is )?waiting (?:for (?:you|u))?\b",
+    r"|\b(?:messages?|voicemails?|parcel|package|delivery) (?:is )?waiting (?:for (?:you|u))?\b"
+    r"|\bimportant customer service announcement\b|\bmissed call alert\b",
     r"\b(?:hadiah|uang tunai|menang\w*|pemenang|undian|terpilih|tahniah|ganjaran)\b",
 )
 CALL_TO_ACT = _rx(
@@ -402,8 +413,27 @@ BANK_TRANSFER = _rx(
 )
 PULSA = _rx(
     r"\b(?:beli|bli|isikan|isi'?in|kirim|krm|tukok|belikan|beliin|bliin|kirimin|tolong|\w+keun)"
-    r"\w*\b(?:\s+\S+){0,3}?\s+(?:pulsa|pls)\b",
+    r"\w*\b(?:\s+\S+){0,3}?\s+(?:pulsa|pls|ulsa)(?:\b|(?=\d))",
     r"\bpulsa\b[^.!?\n]{0,30}\b(?:ke|di) (?:no|nomor|nmr|nombor)\b",
+)
+# "Pay my boss / my husband instead": a stranger says payment (rent, instalment, a sale price)
+# now goes through someone else, whose number the message gives.
+_THIRD_PARTY = (
+    r"\b(?:atasan|suami|saudara|sodara|bapa|bapak|bpk|pak|ibu|bu|mr|mrs|sister|brother|husband"
+    r"|boss|manager)\b"
+)
+PAYMENT_REDIRECT = _rx(
+    r"\b(?:sudah|sdh|shd|dh|telah)\s+(?:sy |saya |sya |kami )?(?:di)?kuasakan\b"
+    r"|\bperubahan (?:pembayaran|no\.? rek\w*|nomor rek\w*)\b",
+    r"\b(?:di ?bayar|di ?transfer|di ?terusin|di ?teruskan|pembayaran|angsuran|kontrakan|setoran)"
+    r"\b[^\n]{0,60}\b(?:hub|hubungi|tlp|telp|telpon|telepon|sms|ke)\b[^\n]{0,15}" + _THIRD_PARTY,
+    r"\b(?:harga|hrg|nego|negosiasi)\w*\b[^\n]{0,40}\b(?:hub|hubungi|tlp|telp|telpon|sms)\w*\b"
+    r"[^\n]{0,20}\b(?:suami|saudara|sodara|bapa|bapak|atasan|istri)\b",
+    r"\b(?:hub|hubungi|tlp|telpon|sms)\w* (?:suami|saudara|sodara|bapa|atasan|istri) "
+    r"(?:sy|saya|kami)\b[^\n]{0,60}\b(?:harga|hrg|nego|negosiasi|bayar|transfer)\w*\b",
+    r"\b(?:change|changed) (?:in|of|to) (?:the |my )?(?:bank )?account(?: number)?\b"
+    r"|\b(?:pay|payment|rent|instal+ment)\b[^.!?\n]{0,40}\b(?:to|with|through) (?:mr|mrs|my "
+    r"(?:boss|manager|sister|brother|husband))\b",
 )
 EMERGENCY = _rx(
     r"\b(?:kantor polisi|ditangkap|kecelakaan|rumah sakit|masuk rs|balai polis|hospital|accident"
@@ -412,7 +442,7 @@ EMERGENCY = _rx(
 BORROWED_PHONE = _rx(
     r"\b(?:pake|pakai|pinjam|pinjem|guna)\b (?:hp|handphone|telefon|nomor|nmr|no) "
     r"(?:tmn|teman|temen|kawan|orang|orng|org)\b",
-    r"\b(?:nmr|nomor|no|nombor|nmrku|nomorku)\w* (?:baru|anyar|brunya|barunya)\b",
+    r"\b(?:nmr|nomor|no|nombor|nmrku|nomorku)\w* (?:baru|anyar|brunya|barunya)\w*\b",
 )
 LOAN_OFFER = _rx(
     r"\bp(?:i)?nj(?:a)?man\b[^.!?\n]{0,20}\b(?:mudah|cepat|tanpa|tnpa|dana|online|peribadi)\b"
@@ -427,6 +457,8 @@ LOAN_OFFER = _rx(
     r"\b(?:personal|business|instant|fast|quick|easy|cash) loans?\b|\bloans? (?:for any purpose"
     r"|up to|facilit\w*|approved|fund|offer)\b|\bpreviously refused\b|\bneed (?:a )?loan\b"
     r"|\bapproved in \d+\b|\blow interest\b",
+    r"\binterest \S+ (?:a |per |/ ?)?(?:year|month)\b[^\n]{0,80}\b(?:wa|whatsapp|call|info|chat)\b"
+    r"|\bbpkb\b|\bwithout (?:need to be )?survey\w*\b|\bvehicle (?:certificate|registration)\b",
 )
 
 
@@ -525,6 +557,9 @@ def check_text(text: str) -> list[RuleHit]:
     loan = _first(LOAN, text) or _first(LOAN_OFFER, text)
     add("loan", 30 if loan and _contact(text) else 20, loan)
     add("windfall", 30, _first(WINDFALL, text))
+    redirect = _first(PAYMENT_REDIRECT, text)
+    if redirect and re.search(_PHONE, text):
+        add("payment_redirect", 30, redirect)
     add("apk", 50, _first(APK, text))
     add("click_link", 15, _requests(CLICK_LINK, text))
     premium = _first(PREMIUM_RATE, text)
