@@ -118,14 +118,7 @@ def main(out: str) -> int:
                 totals["records"] += len(event.get("Records", []))
 
     pollers = [
-        Poller(
-            build_queue(settings),
-            handler,
-            batch_size=settings.batch_size,
-            batch_window_s=settings.batch_window_s,
-            visibility_timeout_s=settings.visibility_timeout_s,
-            function_timeout_s=settings.processor_timeout_s,
-        )
+        Poller.from_settings(build_queue(settings), handler, settings)
         for _ in range(settings.workers)
     ]
     for poller in pollers:

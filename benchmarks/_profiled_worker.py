@@ -25,14 +25,7 @@ def main(out: str) -> int:
     settings = get_settings()
     logs.configure(settings.log_level)
     processor()
-    poller = Poller(
-        build_queue(settings),
-        lambda_handler,
-        batch_size=settings.batch_size,
-        batch_window_s=settings.batch_window_s,
-        visibility_timeout_s=settings.visibility_timeout_s,
-        function_timeout_s=settings.processor_timeout_s,
-    )
+    poller = Poller.from_settings(build_queue(settings), lambda_handler, settings)
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: poller.stop())
     print("worker polling (profiled)", flush=True)

@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from qila.local.http import http_json as http_json  # shared with the CLI and tests
+
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "benchmarks"
 RESULTS = BENCH / "results"
@@ -197,18 +199,6 @@ def wait_http(url: str, timeout: float = 30.0, proc: Proc | None = None) -> None
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.05)
     raise TimeoutError(f"{url} did not answer within {timeout} s")
-
-
-def http_json(url: str, payload: Any | None = None, timeout: float = 30.0) -> Any:
-    data = None if payload is None else json.dumps(payload).encode()
-    request = urllib.request.Request(
-        url,
-        data=data,
-        method="GET" if data is None else "POST",
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        return json.loads(response.read())
 
 
 _CLK = os.sysconf("SC_CLK_TCK")

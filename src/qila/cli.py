@@ -135,14 +135,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
         # first screenshot someone sends.
         threading.Thread(target=warm_up, daemon=True, name="ocr-warm-up").start()
     pollers = [
-        Poller(
-            build_queue(settings),
-            lambda_handler,
-            batch_size=settings.batch_size,
-            batch_window_s=settings.batch_window_s,
-            visibility_timeout_s=settings.visibility_timeout_s,
-            function_timeout_s=settings.processor_timeout_s,
-        )
+        Poller.from_settings(build_queue(settings), lambda_handler, settings)
         for _ in range(settings.workers)
     ]
     threads = [threading.Thread(target=p.run, daemon=True) for p in pollers]
@@ -226,19 +219,9 @@ def cmd_dev(args: argparse.Namespace) -> int:
 
 
 # -- talking to the stack ------------------------------------------------------------------
-def _http_json(url: str, payload: Any | None = None, timeout: float = 30.0) -> Any:
-    data = None if payload is None else json.dumps(payload).encode()
-    request = urllib.request.Request(
-        url,
-        data=data,
-        method="GET" if data is None else "POST",
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        return json.loads(response.read())
-
-
 def cmd_send(args: argparse.Namespace) -> int:
+    from qila.local.http import http_json
+
     settings = _settings()
     media = []
     for path in args.image:
@@ -252,7 +235,7 @@ def cmd_send(args: argparse.Namespace) -> int:
         "deliveries": args.deliveries,
     }
     try:
-        sent = _http_json(f"{settings.sandbox_url}/api/send", payload)
+        sent = http_json(f"{settings.sandbox_url}/api/send", payload)
     except urllib.error.HTTPError as exc:
         print(f"qila send: the sandbox refused the message: {exc.read().decode()}", file=sys.stderr)
         return 2
@@ -289,9 +272,11 @@ def cmd_send(args: argparse.Namespace) -> int:
 def _wait_for_reply(sandbox_url: str, number: str, after: int, wait_s: float) -> Any:
     from urllib.parse import quote
 
+    from qila.local.http import http_json
+
     deadline = time.monotonic() + wait_s
     while (left := deadline - time.monotonic()) > 0:
-        found = _http_json(
+        found = http_json(
             f"{sandbox_url}/api/messages?after={after}&number={quote(number)}"
             f"&direction=outbound-api&wait={min(left, 20):.2f}",
             timeout=left + 5,

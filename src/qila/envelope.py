@@ -57,6 +57,8 @@ class Job:
             "correlationId": self.correlation_id or self.message_id,
             "accountSid": self.account_sid,
         }
+        # Fields this version does not name (e.g. a flush job's "kind") travel unchanged.
+        doc.update({k: v for k, v in self.extra.items() if k not in doc})
         return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 

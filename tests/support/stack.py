@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -16,6 +15,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from qila.local.http import http_json as http_json  # shared with the CLI
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -49,16 +50,6 @@ def wait_http(url: str, timeout: float = 20.0, proc: subprocess.Popen[Any] | Non
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.05)
     raise TimeoutError(f"{url} did not answer within {timeout} s")
-
-
-def http_json(url: str, payload: Any | None = None, timeout: float = 30.0) -> Any:
-    data = None if payload is None else json.dumps(payload).encode()
-    request = urllib.request.Request(
-        url, data=data, method="GET" if data is None else "POST",
-        headers={"Content-Type": "application/json"},
-    )  # fmt: skip
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        return json.loads(response.read())
 
 
 def stop_process(proc: subprocess.Popen[Any], timeout: float = 15.0) -> None:

@@ -60,3 +60,10 @@ def test_malformed_envelopes_say_why(raw: str, why: str) -> None:
     with pytest.raises(MalformedEnvelope, match=None) as err:
         parse_job(raw)
     assert why in str(err.value)
+
+
+def test_unknown_fields_survive_a_round_trip() -> None:
+    raw = json.dumps({"messageId": "flush-SM1", "from": "whatsapp:+6591234567", "body": "",
+                      "kind": "flush", "trigger": "SM1", "triggerAt": 1764288000.5})  # fmt: skip
+    again = json.loads(parse_job(parse_job(raw).to_json()).to_json())
+    assert (again["kind"], again["trigger"], again["triggerAt"]) == ("flush", "SM1", 1764288000.5)

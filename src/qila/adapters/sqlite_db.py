@@ -12,6 +12,7 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from qila.errors import QilaError
 
@@ -91,7 +92,7 @@ class SqliteDb:
                 _rollback(db)
                 raise self._error(f"SQLite {self.path} commit failed: {exc}") from exc
 
-    def read(self, sql: str, args: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    def read(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Rows of a read-only query, outside any write transaction."""
         try:
             return list(self.connection().execute(sql, args).fetchall())

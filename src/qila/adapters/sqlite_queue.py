@@ -63,9 +63,6 @@ class SqliteQueue:
     def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
         return self._sql.transaction()
 
-    def _db(self) -> sqlite3.Connection:
-        return self._sql.connection()
-
     def close(self) -> None:
         self._sql.close()
 
@@ -74,22 +71,19 @@ class SqliteQueue:
         message_id = str(uuid.uuid4())
         now = time.time()
         visible_at = now + max(0, min(delay_s, 900))
-        try:
-            with self._tx() as db:
-                db.execute(
-                    "INSERT INTO messages (id, queue, body, attributes, sent_at, visible_at,"
-                    " expires_at) VALUES (?, 'main', ?, ?, ?, ?, ?)",
-                    (
-                        message_id,
-                        body,
-                        json.dumps(attributes or {}),
-                        now,
-                        visible_at,
-                        now + self.retention_s,
-                    ),
-                )
-        except sqlite3.Error as exc:
-            raise QueueUnavailable(f"SQLite queue send failed: {exc}") from exc
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO messages (id, queue, body, attributes, sent_at, visible_at,"
+                " expires_at) VALUES (?, 'main', ?, ?, ?, ?, ?)",
+                (
+                    message_id,
+                    body,
+                    json.dumps(attributes or {}),
+                    now,
+                    visible_at,
+                    now + self.retention_s,
+                ),
+            )
         return message_id
 
     def receive(
@@ -116,52 +110,49 @@ class SqliteQueue:
             return []
         hide_for = self.visibility_timeout_s if visibility_timeout is None else visibility_timeout
         received: list[QueueMessage] = []
-        try:
-            with self._tx() as db:
-                if now - self._last_expiry_sweep > 1.0:
-                    # Retention, as SQS: expired messages vanish unless someone holds them.
-                    db.execute(
-                        "DELETE FROM messages WHERE expires_at <= ? AND visible_at <= ?",
-                        (now, now),
-                    )
-                    self._last_expiry_sweep = now
-                while len(received) < max_messages:
-                    rows = db.execute(
-                        "SELECT seq, id, body, attributes, sent_at, receive_count FROM messages"
-                        " WHERE queue = 'main' AND visible_at <= ? ORDER BY visible_at, seq"
-                        " LIMIT ?",
-                        (now, max_messages - len(received)),
-                    ).fetchall()
-                    if not rows:
-                        break
-                    for seq, message_id, body, attributes, sent_at, count in rows:
-                        if count >= self.max_receives:
-                            # SQS redrive: a message received maxReceiveCount times that comes
-                            # up again goes to the DLQ instead of to a consumer.
-                            db.execute(
-                                "UPDATE messages SET queue = 'dead', receipt_handle = NULL,"
-                                " visible_at = ?, expires_at = ? WHERE seq = ?",
-                                (now, now + self.dlq_retention_s, seq),
-                            )
-                            continue
-                        handle = f"{message_id}:{uuid.uuid4().hex}"
+        with self._tx() as db:
+            if now - self._last_expiry_sweep > 1.0:
+                # Retention, as SQS: expired messages vanish unless someone holds them.
+                db.execute(
+                    "DELETE FROM messages WHERE expires_at <= ? AND visible_at <= ?",
+                    (now, now),
+                )
+                self._last_expiry_sweep = now
+            while len(received) < max_messages:
+                rows = db.execute(
+                    "SELECT seq, id, body, attributes, sent_at, receive_count FROM messages"
+                    " WHERE queue = 'main' AND visible_at <= ? ORDER BY visible_at, seq"
+                    " LIMIT ?",
+                    (now, max_messages - len(received)),
+                ).fetchall()
+                if not rows:
+                    break
+                for seq, message_id, body, attributes, sent_at, count in rows:
+                    if count >= self.max_receives:
+                        # SQS redrive: a message received maxReceiveCount times that comes
+                        # up again goes to the DLQ instead of to a consumer.
                         db.execute(
-                            "UPDATE messages SET receive_count = receive_count + 1,"
-                            " receipt_handle = ?, visible_at = ? WHERE seq = ?",
-                            (handle, now + hide_for, seq),
+                            "UPDATE messages SET queue = 'dead', receipt_handle = NULL,"
+                            " visible_at = ?, expires_at = ? WHERE seq = ?",
+                            (now, now + self.dlq_retention_s, seq),
                         )
-                        received.append(
-                            QueueMessage(
-                                message_id=message_id,
-                                body=body,
-                                receipt_handle=handle,
-                                receive_count=count + 1,
-                                sent_at=sent_at,
-                                attributes=json.loads(attributes),
-                            )
+                        continue
+                    handle = f"{message_id}:{uuid.uuid4().hex}"
+                    db.execute(
+                        "UPDATE messages SET receive_count = receive_count + 1,"
+                        " receipt_handle = ?, visible_at = ? WHERE seq = ?",
+                        (handle, now + hide_for, seq),
+                    )
+                    received.append(
+                        QueueMessage(
+                            message_id=message_id,
+                            body=body,
+                            receipt_handle=handle,
+                            receive_count=count + 1,
+                            sent_at=sent_at,
+                            attributes=json.loads(attributes),
                         )
-        except sqlite3.Error as exc:
-            raise QueueUnavailable(f"SQLite queue receive failed: {exc}") from exc
+                    )
         return received
 
     def delete(self, receipt_handle: str) -> None:
@@ -177,29 +168,21 @@ class SqliteQueue:
 
     def stats(self) -> QueueStats:
         now = time.time()
-        db = self._db()
-        try:
-            row = db.execute(
-                "SELECT"
-                " COALESCE(SUM(queue = 'main' AND visible_at <= ?), 0),"
-                " COALESCE(SUM(queue = 'main' AND visible_at > ?), 0),"
-                " COALESCE(SUM(queue = 'dead'), 0) FROM messages",
-                (now, now),
-            ).fetchone()
-        except sqlite3.Error as exc:
-            raise QueueUnavailable(f"SQLite queue stats failed: {exc}") from exc
-        return QueueStats(visible=int(row[0]), in_flight=int(row[1]), dead=int(row[2]))
+        ((visible, in_flight, dead),) = self._sql.read(
+            "SELECT"
+            " COALESCE(SUM(queue = 'main' AND visible_at <= ?), 0),"
+            " COALESCE(SUM(queue = 'main' AND visible_at > ?), 0),"
+            " COALESCE(SUM(queue = 'dead'), 0) FROM messages",
+            (now, now),
+        )
+        return QueueStats(visible=int(visible), in_flight=int(in_flight), dead=int(dead))
 
     # -- DeadLetters port ----------------------------------------------------------------
     def list_dead(self, limit: int = 100) -> list[DeadLetter]:
-        rows = (
-            self._db()
-            .execute(
-                "SELECT id, body, receive_count, sent_at, attributes FROM messages"
-                " WHERE queue = 'dead' ORDER BY seq LIMIT ?",
-                (limit,),
-            )
-            .fetchall()
+        rows = self._sql.read(
+            "SELECT id, body, receive_count, sent_at, attributes FROM messages"
+            " WHERE queue = 'dead' ORDER BY seq LIMIT ?",
+            (limit,),
         )
         return [
             DeadLetter(

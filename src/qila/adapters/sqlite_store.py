@@ -56,9 +56,6 @@ class SqliteStore:
     def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
         return self._sql.transaction()
 
-    def _db(self) -> sqlite3.Connection:
-        return self._sql.connection()
-
     def claim(self, key: str, lease_s: float) -> Claim:
         now = time.time()
         with self._tx() as db:
@@ -116,20 +113,14 @@ class SqliteStore:
             )
 
     def get(self, key: str) -> ProcessingRecord | None:
-        try:
-            row = (
-                self._db()
-                .execute(
-                    "SELECT key, status, stage, attempts, last_error, outcome, updated_at"
-                    " FROM processing WHERE key = ?",
-                    (key,),
-                )
-                .fetchone()
-            )
-        except sqlite3.Error as exc:
-            raise StoreUnavailable(f"SQLite store read failed: {exc}") from exc
-        if row is None:
+        rows = self._sql.read(
+            "SELECT key, status, stage, attempts, last_error, outcome, updated_at"
+            " FROM processing WHERE key = ?",
+            (key,),
+        )
+        if not rows:
             return None
+        row = rows[0]
         return ProcessingRecord(
             key=row[0],
             status=row[1],
@@ -149,26 +140,15 @@ class SqliteStore:
             )
 
     def recent_checks(self, limit: int = 20) -> list[dict[str, Any]]:
-        rows = (
-            self._db()
-            .execute("SELECT record FROM checks ORDER BY seq DESC LIMIT ?", (limit,))
-            .fetchall()
-        )
+        rows = self._sql.read("SELECT record FROM checks ORDER BY seq DESC LIMIT ?", (limit,))
         return [json.loads(r[0]) for r in rows]
 
     # -- keyed records ---------------------------------------------------------------------
     def kv_get(self, key: str) -> dict[str, Any] | None:
-        try:
-            row = (
-                self._db()
-                .execute(
-                    "SELECT value FROM kv WHERE key = ? AND expires_at > ?", (key, time.time())
-                )
-                .fetchone()
-            )
-        except sqlite3.Error as exc:
-            raise StoreUnavailable(f"SQLite store read failed: {exc}") from exc
-        return None if row is None else dict(json.loads(row[0]))
+        rows = self._sql.read(
+            "SELECT value FROM kv WHERE key = ? AND expires_at > ?", (key, time.time())
+        )
+        return dict(json.loads(rows[0][0])) if rows else None
 
     def kv_put(self, key: str, value: dict[str, Any], ttl_s: int) -> None:
         with self._tx() as db:

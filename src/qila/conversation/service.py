@@ -137,7 +137,7 @@ class Conversation:
             extra={"kind": FLUSH, "trigger": job.message_id, "triggerAt": received},
         )
         assert self.scheduler is not None
-        self.scheduler.send(_with_extra(flush), delay_s=self.settings.multipart_window_s)
+        self.scheduler.send(flush.to_json(), delay_s=self.settings.multipart_window_s)
         return Reply("deferred")
 
     def _flush(self, job: Job, sender: str, prefs: dict[str, Any]) -> Reply:
@@ -316,14 +316,6 @@ def _is_chatter(job: Job, verdict: Verdict) -> bool:
 def _insert_count(reply: str, line: str) -> str:
     first, _, rest = reply.partition("\n")
     return f"{first}\n{line}\n{rest}" if rest else f"{first}\n{line}"
-
-
-def _with_extra(job: Job) -> str:
-    import json
-
-    doc = json.loads(job.to_json())
-    doc.update(job.extra)
-    return json.dumps(doc, separators=(",", ":"))
 
 
 def _bare(number: str) -> str:

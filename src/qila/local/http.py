@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -59,6 +60,19 @@ class Handler(BaseHTTPRequestHandler):
     def send_json(self, status: int, doc: Any, headers: dict[str, str] | None = None) -> None:
         body = json.dumps(doc, ensure_ascii=False, default=str).encode()
         self.send_bytes(status, body, "application/json", headers)
+
+
+def http_json(url: str, payload: Any | None = None, timeout: float = 30.0) -> Any:
+    """GET (or POST ``payload`` as JSON) a local JSON endpoint, such as the sandbox's API."""
+    data = None if payload is None else json.dumps(payload).encode()
+    request = urllib.request.Request(
+        url,
+        data=data,
+        method="GET" if data is None else "POST",
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return json.loads(response.read())
 
 
 def serve_in_thread(server: QuietServer) -> threading.Thread:

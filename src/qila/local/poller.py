@@ -17,6 +17,7 @@ from typing import Any
 
 from qila.errors import QueueUnavailable
 from qila.ports.queue import Queue, QueueMessage
+from qila.settings import Settings
 
 log = logging.getLogger("qila.local.poller")
 
@@ -89,6 +90,18 @@ class Poller:
         self.wait_s = wait_s
         self.stats = PollerStats()
         self.stopping = threading.Event()
+
+    @classmethod
+    def from_settings(cls, queue: Queue, handler: LambdaHandler, settings: Settings) -> Poller:
+        """A poller configured like the deployed event source mapping."""
+        return cls(
+            queue,
+            handler,
+            batch_size=settings.batch_size,
+            batch_window_s=settings.batch_window_s,
+            visibility_timeout_s=settings.visibility_timeout_s,
+            function_timeout_s=settings.processor_timeout_s,
+        )
 
     def run(self) -> None:
         backoff = 0.1

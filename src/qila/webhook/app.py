@@ -35,7 +35,6 @@ _MAX_FIELD_BYTES = 16 * 1024
 
 @dataclass(frozen=True)
 class Request:
-    method: str
     headers: dict[str, str]  # lower-cased names
     body: bytes
     candidate_urls: tuple[str, ...]
@@ -149,7 +148,6 @@ def parse_event(event: Mapping[str, Any], settings: Settings) -> Request:
         raise BadRequest(413, "Payload Too Large")
 
     return Request(
-        method=method,
         headers=headers,
         body=body,
         candidate_urls=tuple(_candidate_urls(event, context, headers, settings)),
