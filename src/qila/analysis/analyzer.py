@@ -11,7 +11,7 @@ from qila.analysis.explain import advice_key, render_reason
 from qila.analysis.language import detect_language
 from qila.analysis.links import LinkHit, check_url, locate_urls, strip_urls
 from qila.analysis.model import TextModel
-from qila.analysis.rules import check_text, link_call_to_action, reassuring
+from qila.analysis.rules import LINK_MENTION, check_text, link_call_to_action, reassuring
 from qila.analysis.verdict import Content, Level, Signal, Verdict
 from qila.i18n import text as tr
 
@@ -21,7 +21,7 @@ MAX_REASONS = 3
 MAX_TEXT_CHARS = 5000  # longer texts are checked on their beginning (bounded time)
 MODEL_FLOOR = 0.2  # below this scam probability the classifier adds nothing...
 MODEL_LINK_FLOOR = 0.3  # ...below this when only link findings back it...
-MODEL_ALONE_FLOOR = 0.3  # ...and when no rule or link found anything (tuned on cross-dataset rows)
+MODEL_ALONE_FLOOR = 0.5  # ...and when no rule or link found anything (tuned on modern notices)
 MODEL_MIN_WORDS = 3  # a number or a one-word message is not enough for the classifier
 
 # Codes that mean the message asks for something (money, codes, details): a routine-notice
@@ -40,6 +40,8 @@ _ASKS = frozenset(
         "task_job",
         "investment",
         "apk",
+        "app_lure",
+        "callback",
         "payment_redirect",
     ]
 )
@@ -68,10 +70,13 @@ _PRETEXTS = frozenset(
         "urgency",
         "payment_redirect",
         "romance",
+        "app_lure",
+        "callback",
     ]
 )
 LINK_WITH_PRETEXT = 25
 LINK_LURE = 14  # words just before a link that push you to open it ("click", "klik di sini")
+LINK_MENTIONED = 8  # "click this link", "[LINK]" with no link Qila can see: a link all the same
 BRAND_LINK = 30  # a named organisation plus a link that is not its own site
 # A message that is little more than a shortened link: Qila cannot see where it goes offline,
 # so it is worth a careful look ("Suspicious"), never more on its own.
@@ -232,6 +237,10 @@ class ScamAnalyzer:
         qr = source == "qr" and "://" in body
         located = {body.strip(): 0} if qr else locate_urls(body)
         urls = list(located)
+        if not located and source != "qr":
+            mention = LINK_MENTION.search(body)
+            if mention:
+                found.add("link.mentioned", LINK_MENTIONED, source, mention.group(0))
         for url, at in located.items():
             hits = check_url(url)
             for hit in hits:
@@ -286,8 +295,8 @@ class ScamAnalyzer:
             return
         backing = [c for c, s in found.by_code.items() if s.weight >= 10 and c not in _CONTEXT_ONLY]
         alone = not backing
-        if alone and any(s.weight < 0 for s in found.by_code.values()):
-            return
+        if any(s.weight < 0 for s in found.by_code.values()):
+            return  # a routine notice (official link or channel, code notice): not overruled
         links_only = all(c.startswith("link.") for c in backing)
         p = self._model.scam_probability(readable)
         weight = model_weight(p, alone, links_only)
@@ -308,6 +317,12 @@ class ScamAnalyzer:
 
     def _verdict(self, found: _Found) -> Verdict:
         signals = dict(found.by_code)
+        if "callback" in signals:
+            # A brand's own address in a fake charge (the shop named as the merchant) does not
+            # make the number to ring safe.
+            signals = {
+                c: s for c, s in signals.items() if not (c == "link.official" and s.weight < 0)
+            }
         tactics = [
             c
             for c, s in signals.items()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from qila.analysis.analyzer import ScamAnalyzer
+from qila.analysis.build_lists import SHIPPED_TOP
 from qila.analysis.datasets import LABELS, PRIORITY, Example, load_examples
 from qila.analysis.model import TextModel, packaged_model
 from qila.analysis.verdict import Content, Level
@@ -214,7 +215,7 @@ URL_SETS = {
     "phishtank_2021": "phishtank_2021 (phishing)",
     "sp24": "smishing_urls sp24 (smishing)",
     "urlhaus_2023": "urlhaus_2023 (malware delivery)",
-    "tranco_10k_50k": "tranco ranks 10k-50k (popular, not in the shipped list)",
+    "tranco_40k_50k": "tranco ranks 40k-50k (popular, not in the shipped list)",
 }
 
 
@@ -241,7 +242,7 @@ def _url_sets(root: Path, sample: int, held_out: bool = False) -> dict[str, list
         return rows[:sample]
 
     raw = read_url_sets(root)
-    raw["tranco_10k_50k"] = [f"https://{d}/" for d in raw.pop("tranco_50k")[10000:]]
+    raw["tranco_40k_50k"] = [f"https://{d}/" for d in raw.pop("tranco_50k")[SHIPPED_TOP:]]
     return {label: take(raw[key]) for key, label in URL_SETS.items()}
 
 

@@ -27,6 +27,8 @@ _ADVICE = {
     "loan": "generic",
     "windfall": "prize",
     "apk": "apk",
+    "app_lure": "apk",
+    "callback": "generic",
     "link.apk": "apk",
     "link.lookalike": "link",
     "link.punycode": "link",

@@ -23,6 +23,7 @@ from qila.analysis.model import packaged_url_model
 _BARE_TLDS = (
     "com|net|org|info|biz|top|xyz|site|online|club|shop|vip|icu|buzz|live|link|click|app"
     "|store|website|space|fun|asia|tech|cyou|sbs|cfd|bond|loan|support|help|page|tk|ml|ga|cf|gq"
+    "|cc|ws|pw|su|cn|ru|io|co|ly|win|bid|work|rest|mobi|pro|email|network|services|center"
     "|(?:com|co|gov|org|net|edu|go|or|ac)\\.[a-z]{2}"
 )
 _URL = re.compile(

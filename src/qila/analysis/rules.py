@@ -28,6 +28,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 
 _MONEY = r"(?:\$|£|€|rm|rp\.?|sgd|s\$|usd|idr|myr|inr|rs\.?)"
+_PHONE = r"(?:\+?\d[\d -]{6,}\d|\b0\d{3,}\b)"
 _NEG = re.compile(
     r"(?:\bnot\b|\bnever\b|n't\b|\bdont\b|\bjangan\b|\busah\b|\btidak\b|\btak\b|\bno one\b"
     r"|\bnobody\b|\bbukan\b)[^.!?\n]{0,30}$",
@@ -51,10 +52,12 @@ LEGAL_THREAT = _rx(
     r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b|\bditangkap\b",
 )
 THREAT = _rx(
-    r"\b(?:account|acount|a/c|card|service|number|line|sim|wallet|access|profile|kyc|app)s?\b"
+    r"\b(?:account|acount|a/c|card|service|number|line|sim|wallet|access|profile|kyc|app|id"
+    r"|licen[cs]e|connection|electricity|power|supply|water|gas|registration)s?\b"
     r"[^.!?\n]{0,40}\b(?:will be |has been |have been |have be |has be |is |was |be |being |"
     r"will |temporarily |permanently )*(?:suspend(?:ed)?|block(?:ed)?|lock(?:ed)?|deactivat(?:e|ed)"
-    r"|disabled?|closed|restrict(?:ed)?|frozen|terminated|barred|on hold|limited)\b",
+    r"|disabled?|closed|restrict(?:ed)?|frozen|terminated|barred|on hold|limited|disconnected"
+    r"|cut off|revoked|cancell?ed)\b",
     r"\b(?:rekening|rekning|rek|tabungan|tbungn|akun|akaun)\b[^.!?\n]{0,30}\b(?:error|eror"
     r"|diblokir|terblokir|disekat)\b|\b(?:account|acount)\b[^.!?\n]{0,20}\b(?:be|is) error\b",
     r"\bkyc\b[^.!?\n]{0,30}\b(?:expire[sd]?|suspend(?:ed)?|pending|update|incomplete)\b",
@@ -67,7 +70,12 @@ THREAT = _rx(
     r"(?:account|card|number|service|line|wallet)",
     r"\blegal action\b|\barrest(?:ed)?\b|\bwarrant\b|\bpolice case\b|\bcourt (?:case|summons|order)"
     r"|\bmoney laundering\b|\bpenalt(?:y|ies)\b",
-    r"\b(?:unusual|suspicious|unrecogni[sz]ed) (?:activity|sign-?in|log-?in|login|transaction|access)",
+    r"\b(?:unusual|suspicious|unrecogni[sz]ed|failed|unauthori[sz]ed) (?:activity|sign-?in|log-?in"
+    r"|login|transaction|access)",
+    r"\b(?:avoid|prevent)(?:ing)? (?:a |the |any |further )?(?:\S+ ){0,2}(?:late fees?|fines?"
+    r"|penalt(?:y|ies)|prosecution|legal action|surcharges?|(?:additional|extra) (?:fees|charges))\b",
+    r"\b(?:be|being|get|getting) fined\b|\b(?:serious|heavy|hefty|additional|late) fines?\b"
+    r"|\bfines? (?:if|will be|may be)\b",
     r"\b(?:akun|rekening|kartu|nomor|akaun|kad|nombor|atm)\b[^.!?\n]{0,40}"
     r"\b(?:di|ter|akan di)?(?:blokir|nonaktifkan|nonaktif|tutup|bekukan|tangguhkan|sekat"
     r"|gantung|tamatkan|batalkan)\b",
@@ -99,7 +107,8 @@ PRIZE_ACTION = _rx(
 REFUND = _rx(
     r"\btax refund\b|\brefund (?:of|is|has|amount)\b|\beligible for (?:a |an )?"
     r"(?:refund|rebate|compensation|payout|grant)\b|\boverpaid\b|\bunclaimed (?:funds|money|refund)",
-    r"\bpengembalian (?:dana|pajak)\b|\brestitusi\b|\bdana bantuan\b|\bbansos\b",
+    r"\bpengembalian (?:dana|pajak)\b|\brestitusi\b|\bdana bantuan\b|\bbansos\b"
+    r"|\bbantuan sosial\b|\bberhak (?:menerima|mendapatkan|mendapat)\b|\bentitled to (?:receive|claim)\b",
     r"\bbayaran balik\b|\bbantuan tunai\b",
 )
 
@@ -110,7 +119,14 @@ FEE = _rx(
     r"\b(?:fee|charge|duty|toll) of " + _MONEY + r" ?\d",
     r"\b(?:pay|paid|payment)\b[^.!?\n]{0,40}\bto (?:release|receive|claim|redeliver|reschedule"
     r"|unlock|withdraw|collect)\b",
-    r"\b(?:unpaid|outstanding) (?:toll|fee|customs|postage|shipping|duty)",
+    r"\b(?:unpaid|outstanding|past[- ]due|overdue) (?:\w+ )?(?:tolls?|fees?|customs|postage"
+    r"|shipping|duty|balance)\b",
+    r"\bpay (?:the |your |a )?" + _MONEY + r" ?\d[\d.,]* (?:balance|toll|fee|charge)\b"
+    r"|" + _MONEY + r" ?\d[\d.,]* (?:is|are) (?:required|needed|due|payable)\b[^.!?\n]{0,40}$",
+    r"\b(?:amount|balance) (?:due|owing|outstanding) for (?:using|your use of|the use of)\b",
+    r"\b(?:to (?:redeliver|release|receive|reschedule|claim)|redelivery)\b[^.!?\n]{0,40}"
+    + _MONEY
+    + r" ?\d",
     r"\b(?:customs?|shipping|delivery|redelivery|postage|clearance|release) (?:fee|charge|cost)s?\b",
     r"\b(?:fee|charge|duty|postage)\b[^.!?\n]{0,25}\b(?:be |is |was |has )?not (?:been |be )?pa(?:y|id)\b",
     r"\bbiaya (?:pengiriman|admin|administrasi|bea cukai|cukai|pajak|penanganan|pembukaan"
@@ -121,7 +137,8 @@ FEE = _rx(
 
 PARCEL = _rx(
     r"\b(?:parcel|package|shipment|delivery|item|order|courier)s?\b[^.!?\n]{0,40}\b(?:on hold|held"
-    r"|suspended|could ?n[o']t be delivered|undeliverable|failed|unsuccessful|returned"
+    r"|suspended|could ?n[o']t be delivered|undeliverable|failed|unsuccessful|returned|detained"
+    r"|not (?:been )?collected|can ?not be cleared|invalid (?:zip|post|postal|address)"
     r"|awaiting (?:payment|confirmation)|incomplete|incorrect address|unpaid|be return(?:ed)?\b)",
     r"\b(?:problem|issue|trouble|error)s? (?:with|when|while|in) (?:the )?del[ie]ver\w*"
     r"|\bcould ?n[o']t be deliver(?:ed)?\b|\b(?:unable|failed|unsuccessful|not able) to deliver\b|\bdelivery (?:attempt )?(?:failed|"
@@ -157,19 +174,25 @@ _SPECIFIC_CODE = re.compile(
     r"otp|one[- ]time|verification|security|activation|tac|digit|kode|kod|token|pin", _F
 )
 CODE_HIJACK = _rx(
-    r"\b(?:sent|send|texted)\b(?: you)?(?: a| the| my)?(?: \d[- ]?digit)? code\b[^.!?\n]{0,30}"
+    r"\b(?:sent|send|texted)\b(?: you)?(?: a| the| my)?(?: (?:\d|six|four|five)[- ]?digits?)? code\b"
+    r"[^.!?\n]{0,30}"
     r"\b(?:by mistake|accidentally|wrongly|to your number)",
     r"\b(?:by mistake|accidentally|wrongly)\b[^.!?\n]{0,20}\b(?:sent|send)\b[^.!?\n]{0,30}\bcode",
     r"\bcode\b[^.!?\n]{0,30}\b(?:sent|texted|went)\b[^.!?\n]{0,20}\b(?:by mistake|accidentally"
     r"|wrongly|to your (?:phone|number))",
     r"\b(?:salah|tidak sengaja|tersalah) (?:kirim|hantar)\b[^.!?\n]{0,30}\b(?:kode|kod)\b",
+    r"\bcode (?:was |has been |is )?(?:just )?(?:sent|texted|coming) to (?:you|your (?:phone|number))"
+    r"\b[^\n]{0,60}\b(?:forward|send|pass|give|tell|share)\b(?: it| me| the code)",
+    r"\b(?:your number|you) as (?:my|a) (?:recovery|backup|verification)\b",
+    r"\b(?:tersalah|salah) (?:masuk(?:kan)?|isi|taip|letak|tulis) (?:nombor|nomor|no)\b[^\n]{0,80}"
+    r"\b(?:kod|kode|code|tac|otp)\b",
     r"\b(?:kode|kod)\b[^.!?\n]{0,30}\b(?:salah kirim|tersalah hantar|terkirim ke nomor)",
 )
 
 _VERB_CRED = (
     r"\b(?:enter|confirm|verify|update|provide|send|give|share|key in|re-?enter|submit|input|"
     r"reply with|masukkan|konfirmasi|verifikasi|perbarui|kirim(?:kan)?|berikan|isi|sahkan|"
-    r"kemas ?kini|hantar|beri)\b(?:\s+\S+){0,3}?\s+"
+    r"kemas ?kini|hantar|beri)\b(?:\s+\S+){0,4}?\s+"
 )
 CREDENTIALS = re.compile(
     _VERB_CRED + r"(?:your |the |anda |kamu )?(?:password|passcode|pin\b|login (?:details|"
@@ -181,6 +204,7 @@ CARD = re.compile(
     _VERB_CRED
     + r"(?:your |the |anda |kamu )?(?:(?:credit |debit |atm )?card (?:number|details|info)"
     r"|cvv|cvc|expiry date|bank (?:account )?details|banking details|nomor kartu|nombor kad"
+    r"|(?:bank )?routing number|bank account number"
     r"|butiran kad|data kartu)",
     _F,
 )
@@ -194,34 +218,50 @@ ID_DETAILS = re.compile(
 _FAMILY = re.compile(
     r"\b(?:hi|hello|hey|hiya|halo|hai)\b[ ,!.]*(?:mum|mom|mummy|mommy|mam|ma|dad|daddy|papa|pa"
     r"|mama|mamah|mah|pah|bunda|ibu|bu|ayah|mak|abah|umi)\b"
-    r"|^(?:mum|mom|dad|mama|papa|ma|pa|mak|ibu|bu|ayah|abah)\b[ ,!.]+(?:it'?s me|this is|ini)",
+    r"|^(?:mum|mom|dad|mama|papa|ma|pa|mak|ibu|ayah|abah)\b[ ,!.]+(?:it'?s me|this is|ini)"
+    r"|^\W*(?:mum|mom|mummy|mommy|dad|daddy|grandma|grandpa|granny|nana|nan|grandad)\b"
+    r"|\b(?:hi|hello|hey)\b[ ,!.]*(?:grandma|grandpa|granny|nana|grandad)\b",
     _F,
 )
 NEW_NUMBER = _rx(
-    r"\bnew (?:phone )?(?:number|no\.?)\b|\b(?:lost|broke|dropped|broken|smashed|damaged) my phone"
+    r"\bnew (?:phone )?(?:number|no\.?)\b|\b(?:lost|broke|dropped|broken|smashed|damaged|cracked) my "
+    r"(?:\w+ )?phone|\btext me (?:here|on this number)\b|\bon my work phone\b"
     r"|\bphone (?:is )?(?:broken|broke|lost|died|dead|damaged)\b|\bmy old number\b"
-    r"|\bsave (?:this|my) (?:new )?number\b|\bdelete (?:the|my) old number\b",
+    r"|\bsave (?:this|my) (?:new )?number\b|\bdelete (?:the|my) old number\b"
+    r"|\b(?:on|from|with) (?:the|my) new phone\b",
     r"\bnomor baru\b|\bganti (?:nomor|no)\b|\b(?:hp|nomor|ponsel)\b (?:saya|aku|mama|papa)?"
-    r" ?(?:hilang|rusak|mati|jatuh)\b",
+    r" ?(?:hilang|rusak|mati|jatuh)\b|\b(?:hp|ponsel|handphone|telefon)-?ku,?\s?(?:rusak|hilang"
+    r"|mati|jatuh|rosak)\b",
     r"\bnombor baru\b|\btukar nombor\b|\btelefon\b (?:saya |aku )?(?:rosak|hilang)\b",
 )
 MONEY_REQUEST = _rx(
     r"\b(?:can|could) you (?:please |pls |help me )?(?:send|transfer|lend|pay|wire)\b"
+    r"(?![^.?!\n]{0,25}\b(?:photos?|pics?|pictures?|files?|links?|address|location|videos?"
+    r"|screenshots?|copy|password|passport|documents?)\b)"
     r"|\b(?:send|transfer|lend) (?:me )?(?:some )?(?:money|cash|funds)\b"
     r"|\b(?:need|have) to (?:pay|make) (?:a|an|the|this) (?:bill|payment|invoice)\b"
     r"|\btransfer (?:it )?to (?:this|my|the following|the new) account\b"
-    r"|\b(?:new|changed?) (?:bank )?account (?:details|number)\b",
+    r"|\b(?:new|changed?) (?:bank )?account (?:details|number)\b"
+    r"|\bi (?:urgently |really )?need "
+    + _MONEY
+    + r" ?\d|\bcan you (?:please )?pay (?:it|this|the bill)"
+    r"|\b(?:pay|send|give) (?:it |you |the money )?back (?:double|tomorrow|next week|soon|asap)\b"
+    r"|\bbail\b[^.!?\n]{0,30}" + _MONEY + r" ?\d",
     r"\b(?:perubahan|ganti|tukar) (?:no\.? |nomor |nombor )?(?:rekening|rek|akaun)\b",
     r"\b(?:tolong|bisa|boleh) (?:di)?(?:transfer|kirimin|kirim uang|belikan|beliin|pinjam|bank in"
     r"|hantar duit)\b|\bminta (?:pulsa|uang|transfer|dikirim|duit)\b"
-    r"|\btransfer ke (?:rek|rekening|nomor|akaun)\b|\bpinjam(?:kan)? (?:uang|duit|wang)\b",
+    r"|\btransfer ke (?:rek|rekening|nomor|akaun)\b|\bpinjam(?:kan)? (?:uang|duit|wang)\b"
+    r"|\bkirim(?:in|kan)? (?:uang|duit|dana)\b",
 )
 TASK_STRONG = _rx(
     r"\bearn (?:up to |around |about )?" + _MONEY + r"? ?\d[\d,.]*k? ?(?:\+ )?(?:-\s?\d[\d,.]*k? )?"
     r"(?:per|a|/|each|every) ?(?:day|hour|hr|task|week|order)\b",
     r"\b(?:daily|per day) (?:salary|income|pay|commission|earnings)\b",
     r"\b(?:like|subscribe|follow|rate|review)\b(?:\s+\S+){0,3}\s+(?:videos?|products|hotels|apps"
-    r"|channels|posts)\b[^.!?\n]{0,60}\b(?:earn|paid|pay|salary|commission|" + _MONEY + r")",
+    r"|channels|posts)\b[^!?\n]{0,60}(?:\b(?:earn|paid|pay|salary|commission)\b|" + _MONEY + r")",
+    _MONEY + r" ?\d[\d.,]* (?:per|a|for each|/) ?(?:like|review|task|order|follow|rating|video)\b",
+    r"\bearn\w* (?:up to )?\d[\d,.]*k?(?: ?(?:-|to) ?\d[\d,.]*k?)? ?(?:usd|dollars|rm|sgd|idr|rupiah"
+    r"|ringgit|pounds)? ?(?:a|per|/) ?(?:day|hour|week)\b",
     r"\bgaji (?:harian|per hari)\b|\bpenghasilan harian\b|\bpendapatan harian\b",
     r"\b(?:pay|paying|paid|salary|income|earn\w*|commission|profit|gaji|pendapatan|penghasilan"
     r"|komisi|komisen|tambahan)"
@@ -239,7 +279,11 @@ TASK_WEAK = _rx(
     r"\b(?:part[- ]?time|online|home[- ]based|simple|easy) (?:job|work|task)s?\b"
     r"|\bno experience (?:needed|required)\b|\bwork from home\b|\bflexible hours\b"
     r"|\b(?:saw|found|received|reviewed|came across) your (?:resume|cv|profile)\b"
-    r"|\bremote (?:position|assistant|job|role)s?\b",
+    r"|\bremote (?:position|assistant|job|role)s?\b"
+    r"|\bpart[- ]?time (?:helpers?|workers?|staff|employees?|positions?|vacanc(?:y|ies)|roles?)\b"
+    r"|\b(?:i am|i'm|i work as) an? (?:\w+ )?recruiter\b|\brecruiter (?:from|at|with)\b"
+    r"|\b(?:had|got|obtained|found) your (?:number|contact|phone number) (?:from|on|through)\b"
+    r"|\bhear (?:more )?about (?:a |the |our )?job\b",
     r"\bkerja (?:sambilan|paruh waktu|dari rumah|online|separuh masa)\b|\blowongan kerja\b",
 )
 INVEST_STRONG = _rx(
@@ -249,6 +293,13 @@ INVEST_STRONG = _rx(
     r"\b(?:crypto|bitcoin|btc|usdt|forex|mining)\b[^.!?\n]{0,50}\b(?:profits?|returns?|earn|"
     r"income)\b",
     r"\b(?:earned|made|gained|profited|returned|grew)\b[^.!?\n]{0,20}\b\d+\s?%",
+    r"\b(?:are|were|is) up \d{2,4}\s?%|\b\d{2,3}\s?% upside\b|\bstock (?:club|picks?|tips?)\b"
+    r"|\b(?:send|deposit|transfer)\b[^.!?\n]{0,30}\b(?:eth|btc|bitcoin|usdt|crypto|bnb|sol)\b"
+    r"[^.!?\n]{0,60}\b(?:double|2x|twice|back)\b|\b\d+x bonus\b|\bget double\b"
+    r"|\b(?:untung|keuntungan|pulangan|profit(?:ed)?)\b (?:sebanyak |sebesar |of )?"
+    + _MONEY
+    + r" ?\d"
+    r"|\btomorrow'?s (?:stock |pick)",
     r"\b(?:keuntungan|profit|untung|pulangan)\b (?:pasti|dijamin|tinggi|\d+ ?%)|\bpasti untung\b"
     r"|\btanpa risiko\b|\buntung besar\b",
     r"\bangka jitu\b|\btogel\b|\bjamin(?:an)? \d+ ?% tembus\b|\bslot gacor\b|\bjudi online\b",
@@ -257,7 +308,7 @@ INVEST_WEAK = _rx(
     r"\binvestment (?:opportunity|plan|platform|package|group)\b|\btrading (?:group|signals?)\b",
     r"\b(?:staking|mining|arbitrage|trading|crypto) (?:pool|plan|bot|platform)\b"
     r"|\bminimum deposit\b",
-    r"\binvestasi\b|\bpelaburan\b",
+    r"\binvestasi\b|\bpelaburan\b|\b(?:group|grup|kumpulan) vip\b|\bvip (?:group|grup)\b",
 )
 ROMANCE = _rx(
     r"^\W*(?:hi|hello|hey)\b[^.!?\n]{0,10}\b(?:is this|are you) (?:[a-z.]+ ){0,2}[a-z]+\s*\?",
@@ -272,10 +323,17 @@ ROMANCE = _rx(
     r"|\b(?:still )?(?:recogni[sz]e|remember) me\b|\bsecretly (?:watch|send)|\bsilently send\b",
     r"\blihat (?:foto|gambar) (?:ini|saya|aku)\b|\bmasih ingat (?:saya|aku)\b",
     r"\btengok (?:gambar|foto) (?:ini|saya|aku)\b",
+    r"\b(?:gave|gives|passed) me your (?:phone )?(?:number|contact)\b|\bsaved the wrong number\b"
+    r"|\b(?:maybe|perhaps) (?:it'?s|this is) fate\b|\bwe (?:could|can) be friends\b"
+    r"|\bnice to meet you\b",
+    r"\bnever met (?:in person|face to face)\b|\bonly one i (?:can )?trust\b"
+    r"|\b(?:gave|given|sent) me (?:the )?wrong (?:number|contact)\b"
+    r"|\bwrong number\b[^\n]{0,120}\b(?:by the way|nice to meet|i am [A-Z][a-z]+|my name is)\b",
 )
 MOVE_APP = _rx(
-    r"\b(?:add|contact|message|chat with|text|reach|find|join|dm)\b(?: me| us| our \w+)?"
+    r"\b(?:add|contact|message|chat with|text|reach|find|join|dm)\b(?: me| us| you| our \w+)?"
     r" (?:on|via|through|at|in) (?:telegram|signal|wechat|kakao|viber|line app)\b",
+    r"\badd (?:me|us|our (?:assistant|analyst|mentor|teacher|manager|team)) (?:on|via) whatsapp\b",
     r"\b(?:chat|contact|hubungi|info|wa|whatsapp)\b[^.!?\n]{0,12}\b(?:via |di |ke |on )?"
     r"(?:wa|whatsapp)\b[^.!?\n]{0,6}(?:\+?\d|x{6,})",
     r"\btelegram\s?:?\s?@\w+|\b(?:hubungi|chat|tambah(?:kan)?|add|gabung|sertai)\b(?: kami| saya)?"
@@ -311,6 +369,68 @@ APK = _rx(
     r"\b[\w-]+\.apk\b",
     r"\b(?:download|install|unduh|pasang|muat turun)\b[^.!?\n]{0,30}\bapk\b",
 )
+# Opening or installing an "app" to see a parcel photo, a traffic ticket or a wedding invitation:
+# the Indonesian and Malaysian malware campaigns (the app then reads SMS codes and bank apps).
+APP_LURE = _rx(
+    r"\b(?:install|instal|pasang|unduh|download|muat turun)\b[^.!?\n]{0,60}\b(?:izinkan|benarkan"
+    r"|allow (?:all|the) permissions?)\b",
+    r"\b(?:buka|lihat|cek|open)\b[^.!?\n]{0,15}\b(?:aplikasi|apk|app|file)\b[^.!?\n]{0,30}"
+    r"\b(?:surat tilang|tilang|undangan|saman|foto|resi|tagihan|bil|invitation|ticket)",
+    r"\b(?:surat tilang|undangan (?:pernikahan|nikah|digital|majlis)|kad jemputan (?:digital|kahwin)"
+    r"|foto (?:paket|barang))\b[^\n]{0,100}\b(?:install|instal|unduh|download|buka aplikasi"
+    r"|pasang)\b",
+)
+# "Not you? Call 1-888-... to cancel": a fake order or charge with a number to ring back.
+_NOT_YOU = (
+    r"\b(?:not you|wasn'?t you|not (?:made|authori[sz]ed) by you|didn'?t (?:make|place|order"
+    r"|authori[sz]e|request)|did not (?:make|place|order|authori[sz]e|request)|bukan anda"
+    r"|bukan kamu|tidak melakukan)\b"
+)
+CALLBACK = _rx(
+    _NOT_YOU + r"[^\n]{0,80}" + _PHONE + r"[^\n]{0,60}\b(?:cancel|refund|dispute|reverse|sebelum"
+    r"|before \d|within \d|batal)",
+    r"\b(?:call|contact|ring|hubungi|telefon)\b[^.!?\n]{0,40}" + _PHONE + r"[^.!?\n]{0,30}"
+    r"\b(?:to cancel|for (?:a )?(?:full )?refund|to (?:get|claim) (?:a |your )?(?:full )?refund"
+    r"|to dispute|to reverse|untuk membatalkan|untuk membatalkannya)\b",
+)
+# Words that point at a link the sender removed or that the reader must find ("click this link",
+# "[LINK]"): the link counts as one that Qila cannot see.
+LINK_MENTION = _rx(
+    r"\[(?:link|url|lien|tautan|pautan)\]|<(?:link|url)>",
+    r"\b(?:click|tap|open|visit|press) (?:on )?(?:this|the|below|following|above) (?:link|url)\b"
+    r"|\b(?:in|at|via|through|on|from) the (?:link|url)(?: below| above| provided)?\b"
+    r"|\blink (?:below|above)\b",
+    r"\b(?:klik|buka|tekan|kunjungi|layari) (?:link|tautan|pautan|lin) (?:ini|berikut|di bawah)"
+    r"|\b(?:melalui|lewat|di|pada) (?:link|tautan|pautan) (?:ini|berikut|di bawah)\b",
+)
+# "If this wasn't you, call +1 (808) 445-2290": banks print their own hotline (toll-free or a
+# national service number) or send you to the number on your card; a fake alert gives a number
+# of the scammer's.
+_CALL_NUMBER = re.compile(
+    _NOT_YOU + r"[^\n]{0,60}\b(?:call|contact|ring|phone|hubungi|telefon)\b[^\n]{0,50}?"
+    r"(\+?\(?\d[\d ()-]{7,}\d)",
+    _F,
+)
+_HOTLINE = re.compile(
+    r"^(?:\+?1[ -]?)?\(?(?:800|888|877|866|855|844|833)\)?|^\+?(?:1[ -]?)?[18]00\b|^1[ -]?300"
+    r"|^0800|^0808|^03[0-9]{2}\b|^13\d{4}\b|^1[ -]?800"
+)
+
+
+_NAMED_HOTLINE = re.compile(r"\bhotline\b|\bhelpline\b|\btalian\b|\bcall cent(?:er|re)\b", _F)
+
+
+def callback_number(text: str) -> str | None:
+    """The number a "not you?" line asks you to call, when it is not a hotline-style number."""
+    match = _CALL_NUMBER.search(text)
+    if match is None:
+        return None
+    number = match.group(1).strip()
+    if _HOTLINE.search(number) or _NAMED_HOTLINE.search(match.group(0)):
+        return None
+    return match.group(0)
+
+
 CLICK_LINK = _rx(
     r"\b(?:verify|re-?verify|confirm|update|validate|activate|reactivate|re-activate|unlock|restore"
     r"|renew|regulari[sz]e)\b (?:your |the )?(?:account|details|information|identity|address"
@@ -318,6 +438,8 @@ CLICK_LINK = _rx(
     r"|subscription|membership)\b",
     r"\baccess your (?:online )?(?:account|banking)\b|\b(?:log ?in|sign ?in|log on) (?:here|now|to "
     r"your account)\b",
+    r"\bsecure your account\b|\baccept (?:this|the|your) (?:payment|transfer|funds|deposit)\b"
+    r"|\bfollow the (?:next )?steps (?:at|here|in|on)\b|\bfurther action is required\b",
     r"\b(?:verifikasi|perbarui|aktifkan kembali|pulihkan|sahkan|kemas ?kini)\b (?:data|akun|akaun"
     r"|rekening|identitas|maklumat|butiran)\b",
 )
@@ -352,7 +474,6 @@ TRANSACTION = _rx(
 
 # -- general smishing shapes that transfer across collections --------------------------------
 
-_PHONE = r"(?:\+?\d[\d -]{6,}\d|\b0\d{3,}\b)"
 _AMOUNT = (
     r"(?:" + _MONEY + r" ?\d[\d,.]*(?: ?(?:k|jt|juta|rb|ribu|million|mil|crores?|lakhs?))?"
     r"|\b\d[\d,.]* ?(?:jt|juta|million|crores?|lakhs?|pounds|dollars|ringgit|rupiah)\b)"
@@ -437,7 +558,7 @@ PAYMENT_REDIRECT = _rx(
 )
 EMERGENCY = _rx(
     r"\b(?:kantor polisi|ditangkap|kecelakaan|rumah sakit|masuk rs|balai polis|hospital|accident"
-    r"|police station|arrested|ditahan polisi)\b",
+    r"|police station|arrested|ditahan polisi|in jail|bail|lawyer)\b",
 )
 BORROWED_PHONE = _rx(
     r"\b(?:pake|pakai|pinjam|pinjem|guna)\b (?:hp|handphone|telefon|nomor|nmr|no) "
@@ -467,9 +588,28 @@ def _first(pattern: re.Pattern[str], text: str) -> str | None:
     return match.group(0) if match else None
 
 
+_DONE = re.compile(r"\b(?:sudah|sdh|telah|udah|dah|already|just)\b[^.!?\n]{0,25}$", _F)
+
+
+def _not_done(pattern: re.Pattern[str], text: str) -> str | None:
+    """The first match that is not a report of something done ("sudah saya transfer ke
+    rekening Bapak" tells, it does not ask)."""
+    for match in pattern.finditer(text):
+        if not _DONE.search(text[max(0, match.start() - 30) : match.start()]):
+            return match.group(0)
+    return None
+
+
 _NEVER_ASK = re.compile(
     r"\b(?:never|not|n't|tidak pernah|tidak akan|tak akan|takkan|jangan|tidak sesekali)\b"
     r"(?:\s+\w+){0,3}?\s+(?:ask|request|minta|meminta|mengirim|send)",
+    _F,
+)
+
+
+_ASKED_WARNING = re.compile(
+    r"\bif (?:you(?:'re| are) (?:being )?asked|anyone asks|someone asks|anybody asks)\b"
+    r"|\bjika (?:ada yang|seseorang) meminta\b|\bjika (?:anda )?diminta\b",
     _F,
 )
 
@@ -482,6 +622,8 @@ def _requests(pattern: re.Pattern[str], text: str) -> str | None:
             continue
         sentence = re.split(r"[.!?\n]", text[: match.start()])[-1]
         if _NEVER_ASK.search(sentence):  # "we will never ask you to ... or share your PIN"
+            continue
+        if _ASKED_WARNING.search(sentence):  # "if you're being asked to share this code, hang up"
             continue
         return match.group(0)
     return None
@@ -520,9 +662,10 @@ def check_text(text: str) -> list[RuleHit]:
         if evidence:
             hits.append(RuleHit(code, weight, evidence.strip()[:80]))
 
-    add("urgency", 10, _first(URGENCY, text))
+    urgent = _first(URGENCY, text)
+    add("urgency", 10, urgent)
     legal = _first(LEGAL_THREAT, text)
-    add("threat", 30 if legal else 20, legal or _first(THREAT, text))
+    add("threat", 30 if legal else 25 if urgent else 20, legal or _first(THREAT, text))
     prize = _first(PRIZE, text)
     add("prize", 35 if prize and PRIZE_ACTION.search(text) else 22, prize)
     add("refund", 18, _first(REFUND, text))
@@ -539,15 +682,17 @@ def check_text(text: str) -> list[RuleHit]:
     add("id_details", 25, _requests(ID_DETAILS, text))
     family = _first(_FAMILY, text)
     new_number = _first(NEW_NUMBER, text) or _first(BORROWED_PHONE, text)
-    asked_money = _first(PULSA, text) or _first(BANK_TRANSFER, text)
-    money = _first(MONEY_REQUEST, text) or asked_money
+    asked_money = _not_done(PULSA, text) or _not_done(BANK_TRANSFER, text)
+    money = _not_done(MONEY_REQUEST, text) or asked_money
     if money and EMERGENCY.search(text):
         family = family or "emergency"
     if new_number:
         add("new_number", 50 if (family or money) else 22, new_number)
     add("money_request", 30 if (family or new_number or asked_money) else 12, money)
     strong_task = _first(TASK_STRONG, text)
-    add("task_job", 40 if strong_task else 12, strong_task or _first(TASK_WEAK, text))
+    weak_task = {m.group(0).lower() for m in TASK_WEAK.finditer(text)}
+    weak_weight = 30 if len(weak_task) >= 2 else 12  # unsolicited recruiter + easy part-time job
+    add("task_job", 40 if strong_task else weak_weight, strong_task or _first(TASK_WEAK, text))
     strong_inv = _first(INVEST_STRONG, text)
     add("investment", 40 if strong_inv else 10, strong_inv or _first(INVEST_WEAK, text))
     cues = [m.group(0) for m in ROMANCE.finditer(text)]
@@ -561,6 +706,8 @@ def check_text(text: str) -> list[RuleHit]:
     if redirect and re.search(_PHONE, text):
         add("payment_redirect", 30, redirect)
     add("apk", 50, _first(APK, text))
+    add("app_lure", 40, _first(APP_LURE, text))
+    add("callback", 30, _first(CALLBACK, text) or callback_number(text))
     add("click_link", 15, _requests(CLICK_LINK, text))
     premium = _first(PREMIUM_RATE, text)
     if premium and not PREMIUM_STOP.search(premium):
@@ -581,8 +728,29 @@ SAFETY_NOTICE = _rx(
     r"\b(?:pin|otp|tac|password|passcode|code|details|links?|click|verify|account)",
     r"\b(?:tidak (?:akan )?pernah|tak akan|tidak akan sesekali|tidak sesekali|takkan)\b"
     r"[^.!?\n]{0,12}\b(?:meminta|minta|menghubungi|mengirim)\b",
+    r"\b(?:do not|don'?t|never) share (?:your |any |these |this )?(?:security details|pin|otp"
+    r"|password|passcode|tac|code)s?\b[^.!?\n]{0,20}\b(?:with anyone|with anybody|to anyone)\b",
     r"\b(?:beware of|watch out for|waspada(?:lah)?|berhati-hati dengan|awas)\b[^.!?\n]{0,30}"
     r"\b(?:scam|fraud|penipuan|palsu|phishing)",
+)
+
+
+# Routine notices send you to the organisation's own channel, never to a number or link in the text.
+OFFICIAL_CHANNEL = _rx(
+    r"\b(?:number|no\.?) (?:on|at) the back of (?:your|the) (?:card|debit card|credit card)\b"
+    r"|\bnumber behind your card\b|\bnombor (?:di|pada) belakang kad\b"
+    r"|\bnomor (?:yang tertera )?di (?:balik|belakang) kartu\b",
+    r"\b(?:open|in|via|using|through|log ?in to|sign ?in to) (?:the|your) (?:[A-Z][\w&'.-]* ){1,2}app\b"
+    r"|\b(?:melalui|di|lewat|dalam) aplikasi (?:[A-Z][\w&'.-]*)\b",
+    r"\b(?:visit|go to) (?:your nearest|the nearest|any|a|your) branch\b|\bkantor cabang\b"
+    r"|\bcawangan (?:terdekat|berhampiran)\b|\bby (?:post|letter)\b",
+    r"\bcollect (?:it|your (?:parcel|item|package)) (?:from|at) [\w' ]{0,40}\b(?:post office|depot"
+    r"|branch|locker|counter|service point|pickup point)\b|\b(?:use it|redeem it|shop) in[- ]store\b"
+    r"|\bambil (?:bungkusan|paket|barang)\b[^.!?\n]{0,40}\b(?:pejabat pos|kantor pos|cawangan)\b",
+    r"\b(?:do not|don'?t|please do not) reply to this (?:message|sms|text)\b"
+    r"|\bno action (?:is )?(?:needed|required)\b|\byou (?:do not|don'?t) need to (?:do anything"
+    r"|contact us|take any action)\b|\bignore this (?:message |sms )?if you(?:'ve| have)? "
+    r"(?:already )?paid\b|\babaikan (?:pesan|sms|mesej) ini\b",
 )
 
 
@@ -600,6 +768,9 @@ def reassuring(text: str) -> list[RuleHit]:
     safety = _first(SAFETY_NOTICE, text)
     if safety:
         hits.append(RuleHit("safety_notice", -30, safety))
+    official = _first(OFFICIAL_CHANNEL, text)
+    if official:
+        hits.append(RuleHit("official_channel", -20, official))
     delivery = _first(DELIVERY_NOTICE, text)
     if delivery:
         hits.append(RuleHit("delivery_notice", -20, delivery))
