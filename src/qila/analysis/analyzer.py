@@ -72,6 +72,7 @@ _PRETEXTS = frozenset(
         "romance",
         "app_lure",
         "callback",
+        "account_alert",
     ]
 )
 LINK_WITH_PRETEXT = 25

@@ -32,6 +32,7 @@ class Brand:
 class Lists:
     shorteners: frozenset[str]
     free_hosts: frozenset[str]
+    file_hosts: frozenset[str]  # hosts whose paths are anyone's pages or forms (docs.google.com)
     top_domains: frozenset[str]
     top_ranked: tuple[str, ...]
     risky_tlds: frozenset[str]
@@ -71,6 +72,9 @@ def lists() -> Lists:
     return Lists(
         shorteners=frozenset(_lines("url_shorteners.txt") + _lines("url_shorteners_extra.txt")),
         free_hosts=free,
+        file_hosts=frozenset(
+            _lines("free_file_hosts.txt") + _lines("self_service_creation_platform_domains.txt")
+        ),
         top_domains=frozenset(ranked),
         top_ranked=ranked,
         risky_tlds=frozenset(_lines("risky_tlds.txt")),

@@ -36,7 +36,7 @@ _URL = re.compile(
 _TRAIL = ".,;:!?)]}'\"»…"
 _LOGIN = re.compile(
     r"login|log-in|signin|sign-in|verify|verif|secure|account|update|confirm|unlock|wallet"
-    r"|pay|billing|redeliver|reschedule|otp|auth|banking|refund|claim|reward|kyc",
+    r"|pay|billing|redeliver|reschedule|otp|auth|banking|refund|claim|reward|kyc|validat",
     re.IGNORECASE,
 )
 
@@ -106,15 +106,31 @@ def _ip(host: str) -> bool:
     return True
 
 
+def _has_path(rest: str) -> bool:
+    return bool(rest.split("?", 1)[0].split("#", 1)[0].strip("/"))
+
+
+def _random_code(code: str) -> bool:
+    """A path like ``/5hTSjydwTh``: upper and lower case and digits, no word in it."""
+    return (
+        len(code) >= 8
+        and any(c.isupper() for c in code)
+        and any(c.islower() for c in code)
+        and any(c.isdigit() for c in code)
+    )
+
+
 def _short_code(label: str, rest: str) -> bool:
     """Whether a link looks like a short redirect: a short (or "link"-like) site name and a
     path that is one random-looking code with a digit or mixed case (not "/menu")."""
     path = rest.split("?", 1)[0].split("#", 1)[0]
     if not _SHORT_CODE.fullmatch(path):
         return False
+    code = path.strip("/")
+    if _random_code(code):
+        return True
     if len(label) > _SHORT_LABEL and not _LINKY_LABEL.search(label):
         return False
-    code = path.strip("/")
     mixed = code != code.lower() and code != code.upper()
     return mixed or any(c.isdigit() for c in code)
 
@@ -129,7 +145,8 @@ def check_url(url: str) -> list[LinkHit]:
         return [LinkHit("link.ip_host", 40, host, url)]
     hits: list[LinkHit] = []
     with_scheme = url if "://" in url else "http://" + url
-    rest = with_scheme.split(host, 1)[-1] if host in with_scheme.lower() else ""
+    at = with_scheme.lower().find(host)
+    rest = with_scheme[at + len(host) :] if at >= 0 else ""
     if host in ("wa.me", "api.whatsapp.com", "chat.whatsapp.com"):
         return [LinkHit("link.whatsapp_chat", 10, host, url)]
     if host in ("t.me", "telegram.me", "telegram.dog"):
@@ -149,9 +166,12 @@ def check_url(url: str) -> list[LinkHit]:
     if look:
         hits.append(LinkHit("link.lookalike", 55, host, url, brand=look[1]))
     free = listed(host, data.free_hosts)
-    brand = official_brand(host)
+    # A form or page on a publishing service (forms.office.com/r/..., docs.google.com/forms/...)
+    # is whoever made it, not the service's owner.
+    published = free is not None and host == free and free in data.file_hosts and _has_path(rest)
+    brand = None if published else official_brand(host)
     well_known = brand is not None or (registered in data.top_domains and not free)
-    if free and host != free:
+    if free and (host != free or published):
         hits.append(LinkHit("link.free_host", 22, free, url))
     tld = parts.suffix.rsplit(".", 1)[-1] if parts.suffix else ""
     if not well_known and (parts.suffix in data.risky_tlds or tld in data.risky_tlds):

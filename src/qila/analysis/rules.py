@@ -27,7 +27,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts), _F)
 
 
-_MONEY = r"(?:\$|£|€|rm|rp\.?|sgd|s\$|usd|idr|myr|inr|rs\.?)"
+_MONEY = r"(?:us\$|\$|£|€|rm|rp\.?|sgd|s\$|usd|idr|myr|inr|rs\.?)"
 _PHONE = r"(?:\+?\d[\d -]{6,}\d|\b0\d{3,}\b)"
 _NEG = re.compile(
     r"(?:\bnot\b|\bnever\b|n't\b|\bdont\b|\bjangan\b|\busah\b|\btidak\b|\btak\b|\bno one\b"
@@ -53,11 +53,16 @@ LEGAL_THREAT = _rx(
 )
 THREAT = _rx(
     r"\b(?:account|acount|a/c|card|service|number|line|sim|wallet|access|profile|kyc|app|id"
-    r"|licen[cs]e|connection|electricity|power|supply|water|gas|registration)s?\b"
+    r"|licen[cs]e|connection|electricity|power|supply|water|gas|registration|debit|membership"
+    r"|subscription|mailbox|email|storage)s?\b"
     r"[^.!?\n]{0,40}\b(?:will be |has been |have been |have be |has be |is |was |be |being |"
     r"will |temporarily |permanently )*(?:suspend(?:ed)?|block(?:ed)?|lock(?:ed)?|deactivat(?:e|ed)"
     r"|disabled?|closed|restrict(?:ed)?|frozen|terminated|barred|on hold|limited|disconnected"
-    r"|cut off|revoked|cancell?ed)\b",
+    r"|cut off|revoked|cancell?ed|deleted)\b",
+    r"\b(?:trouble|problem|issue)s? with your (?:current )?(?:billing|payment) (?:information|details"
+    r"|method)\b",
+    r"\b(?:bekalan|elektrik|air|perkhidmatan|layanan|listrik)\b[^.!?\n]{0,40}\b(?:akan )?"
+    r"(?:dipotong|diputuskan|diputus|dihentikan)\b",
     r"\b(?:rekening|rekning|rek|tabungan|tbungn|akun|akaun)\b[^.!?\n]{0,30}\b(?:error|eror"
     r"|diblokir|terblokir|disekat)\b|\b(?:account|acount)\b[^.!?\n]{0,20}\b(?:be|is) error\b",
     r"\bkyc\b[^.!?\n]{0,30}\b(?:expire[sd]?|suspend(?:ed)?|pending|update|incomplete)\b",
@@ -71,7 +76,7 @@ THREAT = _rx(
     r"\blegal action\b|\barrest(?:ed)?\b|\bwarrant\b|\bpolice case\b|\bcourt (?:case|summons|order)"
     r"|\bmoney laundering\b|\bpenalt(?:y|ies)\b",
     r"\b(?:unusual|suspicious|unrecogni[sz]ed|failed|unauthori[sz]ed) (?:activity|sign-?in|log-?in"
-    r"|login|transaction|access)",
+    r"|login|transaction|access|behaviou?r)",
     r"\b(?:avoid|prevent)(?:ing)? (?:a |the |any |further )?(?:\S+ ){0,2}(?:late fees?|fines?"
     r"|penalt(?:y|ies)|prosecution|legal action|surcharges?|(?:additional|extra) (?:fees|charges))\b",
     r"\b(?:be|being|get|getting) fined\b|\b(?:serious|heavy|hefty|additional|late) fines?\b"
@@ -86,6 +91,7 @@ THREAT = _rx(
 
 PRIZE = _rx(
     r"\byou(?:'ve| have)? (?:won|been selected|been chosen)\b|\bwinner\b|\bprize\b|\bjackpot\b",
+    r"\b(?:little |small |special )?(?:gift|reward|giveaway|present) for you\b|\bthis is a giveaway\b",
     r"\b(?:you|u) (?:are|r|be) (?:a |the )?(?:winner|guaranteed|entitled|eligible to (?:redeem|"
     r"receive|claim))\b|\blucky day\b|\bun-?redeemed\b|\bredeem (?:your |the )?(?:points?|gift"
     r"|reward|cash)\b|\bawait(?:s|ing)? (?:your )?collection\b",
@@ -116,7 +122,8 @@ FEE = _rx(
     r"\b(?:pay|settle|payment of)\b(?: an?| the| your)? (?:small |shipping |delivery |redelivery |"
     r"customs |clearance |release |handling |admin |administration |administrative |processing |"
     r"unpaid |outstanding |re-?delivery |postage |toll )+(?:fee|charge|duty|duties|toll)s?\b",
-    r"\b(?:fee|charge|duty|toll) of " + _MONEY + r" ?\d",
+    r"\b(?:fee|duty|toll) of " + _MONEY + r" ?\d",
+    r"\b(?:tarif|biaya) (?:baru|transfer)\b[^\n]{0,100}\b(?:setuju|konfirmasi|formulir)\b",
     r"\b(?:pay|paid|payment)\b[^.!?\n]{0,40}\bto (?:release|receive|claim|redeliver|reschedule"
     r"|unlock|withdraw|collect)\b",
     r"\b(?:unpaid|outstanding|past[- ]due|overdue) (?:\w+ )?(?:tolls?|fees?|customs|postage"
@@ -136,7 +143,8 @@ FEE = _rx(
 )
 
 PARCEL = _rx(
-    r"\b(?:parcel|package|shipment|delivery|item|order|courier)s?\b[^.!?\n]{0,40}\b(?:on hold|held"
+    r"\b(?:parcel|package|shipment|delivery|item|order|courier)s?\b[^.!?\n]{0,60}\b(?:on hold|held"
+    r"|wrong address"
     r"|suspended|could ?n[o']t be delivered|undeliverable|failed|unsuccessful|returned|detained"
     r"|not (?:been )?collected|can ?not be cleared|invalid (?:zip|post|postal|address)"
     r"|awaiting (?:payment|confirmation)|incomplete|incorrect address|unpaid|be return(?:ed)?\b)",
@@ -181,9 +189,12 @@ CODE_HIJACK = _rx(
     r"\bcode\b[^.!?\n]{0,30}\b(?:sent|texted|went)\b[^.!?\n]{0,20}\b(?:by mistake|accidentally"
     r"|wrongly|to your (?:phone|number))",
     r"\b(?:salah|tidak sengaja|tersalah) (?:kirim|hantar)\b[^.!?\n]{0,30}\b(?:kode|kod)\b",
-    r"\bcode (?:was |has been |is )?(?:just )?(?:sent|texted|coming) to (?:you|your (?:phone|number))"
+    r"\bcode (?:was |has been |is )?(?:just )?(?:sent|texted|coming|went|came|goes) to "
+    r"(?:you|your (?:phone|number))"
     r"\b[^\n]{0,60}\b(?:forward|send|pass|give|tell|share)\b(?: it| me| the code)",
     r"\b(?:your number|you) as (?:my|a) (?:recovery|backup|verification)\b",
+    r"\b(?:accidentally|mistakenly|by mistake) (?:put|entered|used|typed|gave|registered)"
+    r" (?:in )?your (?:phone )?number\b",
     r"\b(?:tersalah|salah) (?:masuk(?:kan)?|isi|taip|letak|tulis) (?:nombor|nomor|no)\b[^\n]{0,80}"
     r"\b(?:kod|kode|code|tac|otp)\b",
     r"\b(?:kode|kod)\b[^.!?\n]{0,30}\b(?:salah kirim|tersalah hantar|terkirim ke nomor)",
@@ -259,7 +270,8 @@ TASK_STRONG = _rx(
     r"\b(?:daily|per day) (?:salary|income|pay|commission|earnings)\b",
     r"\b(?:like|subscribe|follow|rate|review)\b(?:\s+\S+){0,3}\s+(?:videos?|products|hotels|apps"
     r"|channels|posts)\b[^!?\n]{0,60}(?:\b(?:earn|paid|pay|salary|commission)\b|" + _MONEY + r")",
-    _MONEY + r" ?\d[\d.,]* (?:per|a|for each|/) ?(?:like|review|task|order|follow|rating|video)\b",
+    _MONEY + r" ?\d[\d.,]* (?:per|a|for each|on each|/) ?(?:like|review|task|order|follow|rating"
+    r"|video)\b",
     r"\bearn\w* (?:up to )?\d[\d,.]*k?(?: ?(?:-|to) ?\d[\d,.]*k?)? ?(?:usd|dollars|rm|sgd|idr|rupiah"
     r"|ringgit|pounds)? ?(?:a|per|/) ?(?:day|hour|week)\b",
     r"\bgaji (?:harian|per hari)\b|\bpenghasilan harian\b|\bpendapatan harian\b",
@@ -282,7 +294,9 @@ TASK_WEAK = _rx(
     r"|\bremote (?:position|assistant|job|role)s?\b"
     r"|\bpart[- ]?time (?:helpers?|workers?|staff|employees?|positions?|vacanc(?:y|ies)|roles?)\b"
     r"|\b(?:i am|i'm|i work as) an? (?:\w+ )?recruiter\b|\brecruiter (?:from|at|with)\b"
-    r"|\b(?:had|got|obtained|found) your (?:number|contact|phone number) (?:from|on|through)\b"
+    r"|\b(?:company|we|agency|team) (?:had|got|obtained|found) your (?:number|contact|phone number)"
+    r" (?:from|on|through)\b|\bmystery shoppers?\b|\bwe pay " + _MONEY + r" ?\d"
+    r"|\b(?:rate|like|review)\b[^.!?\n]{0,30}\b(?:hotels?|hotel bookings|products|videos)\b"
     r"|\bhear (?:more )?about (?:a |the |our )?job\b",
     r"\bkerja (?:sambilan|paruh waktu|dari rumah|online|separuh masa)\b|\blowongan kerja\b",
 )
@@ -324,6 +338,8 @@ ROMANCE = _rx(
     r"\blihat (?:foto|gambar) (?:ini|saya|aku)\b|\bmasih ingat (?:saya|aku)\b",
     r"\btengok (?:gambar|foto) (?:ini|saya|aku)\b",
     r"\b(?:gave|gives|passed) me your (?:phone )?(?:number|contact)\b|\bsaved the wrong number\b"
+    r"|\bintroduced (?:me )?to (?:me|you)\b|\bbuy you a (?:cup of )?coffee\b|\bto apologi[sz]e\b"
+    r"|^\W*(?:hi|hello|hey)\b,? (?:i'?m|i am|this is) [A-Z][a-z]+\b[^\n]{0,40}\b(?:are you|is this)\b"
     r"|\b(?:maybe|perhaps) (?:it'?s|this is) fate\b|\bwe (?:could|can) be friends\b"
     r"|\bnice to meet you\b",
     r"\bnever met (?:in person|face to face)\b|\bonly one i (?:can )?trust\b"
@@ -369,6 +385,11 @@ APK = _rx(
     r"\b[\w-]+\.apk\b",
     r"\b(?:download|install|unduh|pasang|muat turun)\b[^.!?\n]{0,30}\bapk\b",
 )
+# A sign-in or new-device alert: routine from a bank, a pretext when it comes with a strange link.
+ACCOUNT_ALERT = _rx(
+    r"\b(?:new|unrecogni[sz]ed|unknown) (?:device|phone|browser|location)\b",
+    r"\b(?:peranti|perangkat) (?:baharu|baru|tidak dikenali)\b|\bbukan anda\?",
+)
 # Opening or installing an "app" to see a parcel photo, a traffic ticket or a wedding invitation:
 # the Indonesian and Malaysian malware campaigns (the app then reads SMS codes and bank apps).
 APP_LURE = _rx(
@@ -387,6 +408,7 @@ _NOT_YOU = (
     r"|bukan kamu|tidak melakukan)\b"
 )
 CALLBACK = _rx(
+    r"\b(?:cancel|refund|dispute)\b[^.!?\n]{0,40}\b(?:call|ring|contact)\b[^.!?\n]{0,20}" + _PHONE,
     _NOT_YOU + r"[^\n]{0,80}" + _PHONE + r"[^\n]{0,60}\b(?:cancel|refund|dispute|reverse|sebelum"
     r"|before \d|within \d|batal)",
     r"\b(?:call|contact|ring|hubungi|telefon)\b[^.!?\n]{0,40}" + _PHONE + r"[^.!?\n]{0,30}"
@@ -399,7 +421,7 @@ LINK_MENTION = _rx(
     r"\[(?:link|url|lien|tautan|pautan)\]|<(?:link|url)>",
     r"\b(?:click|tap|open|visit|press) (?:on )?(?:this|the|below|following|above) (?:link|url)\b"
     r"|\b(?:in|at|via|through|on|from) the (?:link|url)(?: below| above| provided)?\b"
-    r"|\blink (?:below|above)\b",
+    r"|\blink (?:below|above)\b|\bscan (?:the|this) (?:attached |following )?qr(?: code)?\b",
     r"\b(?:klik|buka|tekan|kunjungi|layari) (?:link|tautan|pautan|lin) (?:ini|berikut|di bawah)"
     r"|\b(?:melalui|lewat|di|pada) (?:link|tautan|pautan) (?:ini|berikut|di bawah)\b",
 )
@@ -407,7 +429,8 @@ LINK_MENTION = _rx(
 # national service number) or send you to the number on your card; a fake alert gives a number
 # of the scammer's.
 _CALL_NUMBER = re.compile(
-    _NOT_YOU + r"[^\n]{0,60}\b(?:call|contact|ring|phone|hubungi|telefon)\b[^\n]{0,50}?"
+    r"(?:" + _NOT_YOU + r"|\bcharged\b[^\n]{0,80})[^\n]{0,60}\b(?:call|contact|ring|phone|hubungi"
+    r"|telefon)\b[^\n]{0,50}?"
     r"(\+?\(?\d[\d ()-]{7,}\d)",
     _F,
 )
@@ -417,6 +440,11 @@ _HOTLINE = re.compile(
 )
 
 
+_ORDER = re.compile(
+    r"\border (?:id|#|no|number)\b|\border #?\d|\brenewal\b|\bsubscription\b|\bshipping of\b"
+    r"|\binvoice\b|\bthanks for (?:your )?purchase\b|\bhas been processed\b",
+    _F,
+)
 _NAMED_HOTLINE = re.compile(r"\bhotline\b|\bhelpline\b|\btalian\b|\bcall cent(?:er|re)\b", _F)
 
 
@@ -426,6 +454,8 @@ def callback_number(text: str) -> str | None:
     if match is None:
         return None
     number = match.group(1).strip()
+    if _ORDER.search(text):  # a shop order or renewal has no bank hotline to ring
+        return match.group(0)
     if _HOTLINE.search(number) or _NAMED_HOTLINE.search(match.group(0)):
         return None
     return match.group(0)
@@ -439,6 +469,8 @@ CLICK_LINK = _rx(
     r"\baccess your (?:online )?(?:account|banking)\b|\b(?:log ?in|sign ?in|log on) (?:here|now|to "
     r"your account)\b",
     r"\bsecure your account\b|\baccept (?:this|the|your) (?:payment|transfer|funds|deposit)\b"
+    r"|\b(?:isi|lengkapi|mengisi) (?:formulir|form)\b|\b(?:batalkan|lindungi) (?:&|dan) (?:lindungi"
+    r"|batalkan)\b"
     r"|\bfollow the (?:next )?steps (?:at|here|in|on)\b|\bfurther action is required\b",
     r"\b(?:verifikasi|perbarui|aktifkan kembali|pulihkan|sahkan|kemas ?kini)\b (?:data|akun|akaun"
     r"|rekening|identitas|maklumat|butiran)\b",
@@ -705,6 +737,7 @@ def check_text(text: str) -> list[RuleHit]:
     redirect = _first(PAYMENT_REDIRECT, text)
     if redirect and re.search(_PHONE, text):
         add("payment_redirect", 30, redirect)
+    add("account_alert", 5, _first(ACCOUNT_ALERT, text))
     add("apk", 50, _first(APK, text))
     add("app_lure", 40, _first(APP_LURE, text))
     add("callback", 30, _first(CALLBACK, text) or callback_number(text))
@@ -740,7 +773,7 @@ OFFICIAL_CHANNEL = _rx(
     r"\b(?:number|no\.?) (?:on|at) the back of (?:your|the) (?:card|debit card|credit card)\b"
     r"|\bnumber behind your card\b|\bnombor (?:di|pada) belakang kad\b"
     r"|\bnomor (?:yang tertera )?di (?:balik|belakang) kartu\b",
-    r"\b(?:open|in|via|using|through|log ?in to|sign ?in to) (?:the|your) (?:[A-Z][\w&'.-]* ){1,2}app\b"
+    r"\b(?:open|in|via|using|through|log ?in to|sign ?in to) (?:the|your) (?:[A-Z][\w&'.-]* ){1,3}app\b"
     r"|\b(?:melalui|di|lewat|dalam) aplikasi (?:[A-Z][\w&'.-]*)\b",
     r"\b(?:visit|go to) (?:your nearest|the nearest|any|a|your) branch\b|\bkantor cabang\b"
     r"|\bcawangan (?:terdekat|berhampiran)\b|\bby (?:post|letter)\b",
@@ -748,6 +781,8 @@ OFFICIAL_CHANNEL = _rx(
     r"|branch|locker|counter|service point|pickup point)\b|\b(?:use it|redeem it|shop) in[- ]store\b"
     r"|\bambil (?:bungkusan|paket|barang)\b[^.!?\n]{0,40}\b(?:pejabat pos|kantor pos|cawangan)\b",
     r"\b(?:do not|don'?t|please do not) reply to this (?:message|sms|text)\b"
+    r"|\b(?:paid|credited) (?:in)?to your (?:nominated|registered)\b|\bakaun bank berdaftar\b"
+    r"|\btiada tindakan (?:lanjut )?diperlukan\b|\btidak perlu (?:melakukan )?tindakan\b"
     r"|\bno action (?:is )?(?:needed|required)\b|\byou (?:do not|don'?t) need to (?:do anything"
     r"|contact us|take any action)\b|\bignore this (?:message |sms )?if you(?:'ve| have)? "
     r"(?:already )?paid\b|\babaikan (?:pesan|sms|mesej) ini\b",
