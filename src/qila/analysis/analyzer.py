@@ -21,7 +21,7 @@ MAX_REASONS = 3
 MAX_TEXT_CHARS = 5000  # longer texts are checked on their beginning (bounded time)
 MODEL_FLOOR = 0.2  # below this scam probability the classifier adds nothing...
 MODEL_LINK_FLOOR = 0.3  # ...below this when only link findings back it...
-MODEL_ALONE_FLOOR = 0.5  # ...and when no rule or link found anything (tuned on modern notices)
+MODEL_ALONE_FLOOR = 0.7  # ...and when no rule or link found anything (tuned on modern notices)
 MODEL_MIN_WORDS = 3  # a number or a one-word message is not enough for the classifier
 
 # Codes that mean the message asks for something (money, codes, details): a routine-notice

@@ -243,9 +243,10 @@ def lookalike(host: str) -> tuple[str, str] | None:
         if brand is not None:
             return brand.domains[0], brand.name
     skel = skeleton(label)
+    sub = skeleton(parts.subdomain)
     for brand in data.brands:
         for kw in brand.domain_keywords:
-            if len(kw) >= 5 and skeleton(kw) in skel:
+            if len(kw) >= 5 and (skeleton(kw) in skel or skeleton(kw) in sub):
                 return brand.domains[0], brand.name
     if len(skel) < 5:
         return None

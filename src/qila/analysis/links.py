@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
 from qila.analysis.domains import (
@@ -72,10 +73,35 @@ def extract_urls(text: str) -> list[str]:
     return list(locate_urls(text))
 
 
+@cache
+def _official_bare() -> re.Pattern[str]:
+    """Organisations' own domains written bare ("cek status di anteraja.id"): country endings
+    are not accepted as bare links in general (see ``_BARE_TLDS``), but these are known."""
+    names = sorted(
+        {d for b in lists().brands for d in b.domains if "." in d}, key=len, reverse=True
+    )
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"(?<![@\w.-])(?:[a-z0-9-]+\.)*(?:{alternation})(?:/[^\s<>\"']*)?(?![\w-]|\.[a-z0-9])",
+        re.IGNORECASE,
+    )
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    general = list(_URL.finditer(text))
+    taken = [(m.start(), m.end()) for m in general]
+    extra = [
+        m
+        for m in _official_bare().finditer(text)
+        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken)
+    ]
+    return sorted(general + extra, key=lambda m: m.start())
+
+
 def locate_urls(text: str) -> dict[str, int]:
     """Each link (as ``extract_urls`` writes it) and where it first starts in ``text``."""
     found: dict[str, int] = {}
-    for match in _URL.finditer(text):
+    for match in _matches(text):
         url = match.group(0).rstrip(_TRAIL)
         url = re.sub(r"^hxxp", "http", url, flags=re.IGNORECASE)
         url = re.sub(r"^(https?)\s?:?\s?//", r"\1://", url, flags=re.IGNORECASE)
@@ -86,7 +112,10 @@ def locate_urls(text: str) -> dict[str, int]:
 
 def strip_urls(text: str) -> str:
     """The text with its links blanked out (so a brand inside a link is not "named")."""
-    return _URL.sub(" ", text)
+    out = text
+    for match in reversed(_matches(text)):
+        out = out[: match.start()] + " " + out[match.end() :]
+    return out
 
 
 def host_of(url: str) -> str:
@@ -168,8 +197,15 @@ def check_url(url: str) -> list[LinkHit]:
     free = listed(host, data.free_hosts)
     # A form or page on a publishing service (forms.office.com/r/..., docs.google.com/forms/...)
     # is whoever made it, not the service's owner.
-    published = free is not None and host == free and free in data.file_hosts and _has_path(rest)
-    brand = None if published else official_brand(host)
+    owner = official_brand(host)
+    published = (
+        free is not None
+        and host == free
+        and free in data.file_hosts
+        and _has_path(rest)
+        and (owner is None or free not in owner.domains)  # docs.google.com, not dropbox.com
+    )
+    brand = None if published else owner
     well_known = brand is not None or (registered in data.top_domains and not free)
     if free and (host != free or published):
         hits.append(LinkHit("link.free_host", 22, free, url))

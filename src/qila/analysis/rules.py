@@ -47,18 +47,21 @@ URGENCY = _rx(
 
 LEGAL_THREAT = _rx(
     r"\blegal action\b|\bwarrant\b|\bpolice case\b|\bcourt (?:case|summons|order)"
-    r"|\bmoney laundering\b",
+    r"|\bmoney laundering\b|\bcriminal (?:investigation|case|charges?|complaint)\b",
     r"\bproses hukum\b|\bdipolisikan\b|\btindakan undang-undang\b|\bwaran tangkap\b"
     r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b|\bditangkap\b",
 )
 THREAT = _rx(
     r"\b(?:account|acount|a/c|card|service|number|line|sim|wallet|access|profile|kyc|app|id"
     r"|licen[cs]e|connection|electricity|power|supply|water|gas|registration|debit|membership"
-    r"|subscription|mailbox|email|storage)s?\b"
+    r"|subscription|mailbox|email|storage|files|photos|data|cloud)s?\b"
     r"[^.!?\n]{0,40}\b(?:will be |has been |have been |have be |has be |is |was |be |being |"
     r"will |temporarily |permanently )*(?:suspend(?:ed)?|block(?:ed)?|lock(?:ed)?|deactivat(?:e|ed)"
     r"|disabled?|closed|restrict(?:ed)?|frozen|terminated|barred|on hold|limited|disconnected"
     r"|cut off|revoked|cancell?ed|deleted)\b",
+    r"\byour \w+(?: \w+)? (?:has|have) been (?:temporarily |permanently )?(?:limited|frozen|suspended"
+    r"|locked|restricted|blocked|disabled|deactivated)\b|\bwe(?: have|'ve)? (?:frozen|suspended|locked"
+    r"|limited|blocked|restricted) your\b|\b(?:cloud|storage|mailbox|inbox) is full\b",
     r"\b(?:trouble|problem|issue)s? with your (?:current )?(?:billing|payment) (?:information|details"
     r"|method)\b",
     r"\b(?:bekalan|elektrik|air|perkhidmatan|layanan|listrik)\b[^.!?\n]{0,40}\b(?:akan )?"
@@ -76,7 +79,7 @@ THREAT = _rx(
     r"\blegal action\b|\barrest(?:ed)?\b|\bwarrant\b|\bpolice case\b|\bcourt (?:case|summons|order)"
     r"|\bmoney laundering\b|\bpenalt(?:y|ies)\b",
     r"\b(?:unusual|suspicious|unrecogni[sz]ed|failed|unauthori[sz]ed) (?:activity|sign-?in|log-?in"
-    r"|login|transaction|access|behaviou?r)",
+    r"|login|transaction|access|behaviou?r|attempts?)",
     r"\b(?:avoid|prevent)(?:ing)? (?:a |the |any |further )?(?:\S+ ){0,2}(?:late fees?|fines?"
     r"|penalt(?:y|ies)|prosecution|legal action|surcharges?|(?:additional|extra) (?:fees|charges))\b",
     r"\b(?:be|being|get|getting) fined\b|\b(?:serious|heavy|hefty|additional|late) fines?\b"
@@ -114,7 +117,7 @@ REFUND = _rx(
     r"\btax refund\b|\brefund (?:of|is|has|amount)\b|\beligible for (?:a |an )?"
     r"(?:refund|rebate|compensation|payout|grant)\b|\boverpaid\b|\bunclaimed (?:funds|money|refund)",
     r"\bpengembalian (?:dana|pajak)\b|\brestitusi\b|\bdana bantuan\b|\bbansos\b"
-    r"|\bbantuan sosial\b|\bberhak (?:menerima|mendapatkan|mendapat)\b|\bentitled to (?:receive|claim)\b",
+    r"|\bbantuan sosial\b|\bbantuan (?:khas|kewangan)\b|\bberhak (?:menerima|mendapatkan|mendapat)\b|\bentitled to (?:receive|claim)\b",
     r"\bbayaran balik\b|\bbantuan tunai\b",
 )
 
@@ -195,7 +198,10 @@ CODE_HIJACK = _rx(
     r"\b(?:your number|you) as (?:my|a) (?:recovery|backup|verification)\b",
     r"\b(?:accidentally|mistakenly|by mistake) (?:put|entered|used|typed|gave|registered)"
     r" (?:in )?your (?:phone )?number\b",
-    r"\b(?:tersalah|salah) (?:masuk(?:kan)?|isi|taip|letak|tulis) (?:nombor|nomor|no)\b[^\n]{0,80}"
+    r"\b(?:kode|kod|otp|tac)\b[^\n]{0,30}\b(?:ke ?kirim|terkirim|nyasar|masuk)\b[^\n]{0,10}\b(?:ke )?"
+    r"(?:nomor|nombor|no|hp|phone|fon)\b",
+    r"\b(?:tersalah|salah|tersilap|silap) (?:masuk(?:kan)?|isi|taip|letak|tulis) (?:nombor|nomor|no)\b"
+    r"[^\n]{0,80}"
     r"\b(?:kod|kode|code|tac|otp)\b",
     r"\b(?:kode|kod)\b[^.!?\n]{0,30}\b(?:salah kirim|tersalah hantar|terkirim ke nomor)",
 )
@@ -229,21 +235,23 @@ ID_DETAILS = re.compile(
 _FAMILY = re.compile(
     r"\b(?:hi|hello|hey|hiya|halo|hai)\b[ ,!.]*(?:mum|mom|mummy|mommy|mam|ma|dad|daddy|papa|pa"
     r"|mama|mamah|mah|pah|bunda|ibu|bu|ayah|mak|abah|umi)\b"
-    r"|^(?:mum|mom|dad|mama|papa|ma|pa|mak|ibu|ayah|abah)\b[ ,!.]+(?:it'?s me|this is|ini)"
-    r"|^\W*(?:mum|mom|mummy|mommy|dad|daddy|grandma|grandpa|granny|nana|nan|grandad)\b"
+    r"|^(?:mum|mom|dad|mama|papa|ma|pa|mak|ibu|ayah|abah)\b[ ,!.]+(?:it'?s me|this is|ini|ni)\b"
+    r"|^\W*(?:mum|mom|mummy|mommy|dad|daddy|grandma|grandpa|granny|nana|nan|grandad|mak|mama"
+    r"|mamah|papa|ayah|abah|umi|bunda)\b[ ,!]"
     r"|\b(?:hi|hello|hey)\b[ ,!.]*(?:grandma|grandpa|granny|nana|grandad)\b",
     _F,
 )
 NEW_NUMBER = _rx(
     r"\bnew (?:phone )?(?:number|no\.?)\b|\b(?:lost|broke|dropped|broken|smashed|damaged|cracked) my "
-    r"(?:\w+ )?phone|\btext me (?:here|on this number)\b|\bon my work phone\b"
+    r"(?:\w+ )?phone|\btext me (?:here|on this number)\b|\bon my work phone\b|\bsave this one\b"
+    r"|\b(?:changed|switched) (?:phone )?(?:provider|network|carrier)s?\b|\bnumber porting\b"
     r"|\bphone (?:is )?(?:broken|broke|lost|died|dead|damaged)\b|\bmy old number\b"
     r"|\bsave (?:this|my) (?:new )?number\b|\bdelete (?:the|my) old number\b"
     r"|\b(?:on|from|with) (?:the|my) new phone\b",
     r"\bnomor baru\b|\bganti (?:nomor|no)\b|\b(?:hp|nomor|ponsel)\b (?:saya|aku|mama|papa)?"
     r" ?(?:hilang|rusak|mati|jatuh)\b|\b(?:hp|ponsel|handphone|telefon)-?ku,?\s?(?:rusak|hilang"
     r"|mati|jatuh|rosak)\b",
-    r"\bnombor baru\b|\btukar nombor\b|\btelefon\b (?:saya |aku )?(?:rosak|hilang)\b",
+    r"\bnombor baru\b|\btukar nombor\b|\b(?:telefon|fon|phone)\b (?:saya |aku |lama )?(?:rosak|hilang)\b",
 )
 MONEY_REQUEST = _rx(
     r"\b(?:can|could) you (?:please |pls |help me )?(?:send|transfer|lend|pay|wire)\b"
@@ -275,6 +283,8 @@ TASK_STRONG = _rx(
     r"\bearn\w* (?:up to )?\d[\d,.]*k?(?: ?(?:-|to) ?\d[\d,.]*k?)? ?(?:usd|dollars|rm|sgd|idr|rupiah"
     r"|ringgit|pounds)? ?(?:a|per|/) ?(?:day|hour|week)\b",
     r"\bgaji (?:harian|per hari)\b|\bpenghasilan harian\b|\bpendapatan harian\b",
+    r"\b(?:tugas|misi|task|mission)\b[^\n]{0,60}\b(?:deposit|top ?up|isi saldo)\b"
+    r"|\b(?:menarik|tarik|withdraw\w*) (?:komisi|commission|komisen)\b",
     r"\b(?:pay|paying|paid|salary|income|earn\w*|commission|profit|gaji|pendapatan|penghasilan"
     r"|komisi|komisen|tambahan)"
     r"\b[^.!?\n]{0,25}"
@@ -322,6 +332,7 @@ INVEST_WEAK = _rx(
     r"\binvestment (?:opportunity|plan|platform|package|group)\b|\btrading (?:group|signals?)\b",
     r"\b(?:staking|mining|arbitrage|trading|crypto) (?:pool|plan|bot|platform)\b"
     r"|\bminimum deposit\b",
+    r"\b(?:gold|forex|crypto|stock|bitcoin) (?:market|trading|tips)\b",
     r"\binvestasi\b|\bpelaburan\b|\b(?:group|grup|kumpulan) vip\b|\bvip (?:group|grup)\b",
 )
 ROMANCE = _rx(
@@ -339,6 +350,8 @@ ROMANCE = _rx(
     r"\btengok (?:gambar|foto) (?:ini|saya|aku)\b",
     r"\b(?:gave|gives|passed) me your (?:phone )?(?:number|contact)\b|\bsaved the wrong number\b"
     r"|\bintroduced (?:me )?to (?:me|you)\b|\bbuy you a (?:cup of )?coffee\b|\bto apologi[sz]e\b"
+    r"|^\W*(?:are you|is this) (?:mr\.?|mrs\.?|ms\.?|miss|dr\.?) ?[A-Z][a-z]+\b"
+    r"|\b(?:not sure|don'?t know) if (?:the|this|i have the right) number\b"
     r"|^\W*(?:hi|hello|hey)\b,? (?:i'?m|i am|this is) [A-Z][a-z]+\b[^\n]{0,40}\b(?:are you|is this)\b"
     r"|\b(?:maybe|perhaps) (?:it'?s|this is) fate\b|\bwe (?:could|can) be friends\b"
     r"|\bnice to meet you\b",
@@ -389,6 +402,8 @@ APK = _rx(
 ACCOUNT_ALERT = _rx(
     r"\b(?:new|unrecogni[sz]ed|unknown) (?:device|phone|browser|location)\b",
     r"\b(?:peranti|perangkat) (?:baharu|baru|tidak dikenali)\b|\bbukan anda\?",
+    r"\b(?:lost|stolen) (?:iphone|phone|device)\b[^.!?\n]{0,40}\b(?:located|found|connected|online)\b"
+    r"|\blost mode\b",
 )
 # Opening or installing an "app" to see a parcel photo, a traffic ticket or a wedding invitation:
 # the Indonesian and Malaysian malware campaigns (the app then reads SMS codes and bank apps).
@@ -408,7 +423,8 @@ _NOT_YOU = (
     r"|bukan kamu|tidak melakukan)\b"
 )
 CALLBACK = _rx(
-    r"\b(?:cancel|refund|dispute)\b[^.!?\n]{0,40}\b(?:call|ring|contact)\b[^.!?\n]{0,20}" + _PHONE,
+    r"\b(?:cancel|dispute)\b[^.!?\n]{0,20}\b(?:and|or|to) (?:get |claim )?(?:a |your )?(?:full )?"
+    r"refund\b[^.!?\n]{0,30}\b(?:call|ring|contact)\b[^.!?\n]{0,20}" + _PHONE,
     _NOT_YOU + r"[^\n]{0,80}" + _PHONE + r"[^\n]{0,60}\b(?:cancel|refund|dispute|reverse|sebelum"
     r"|before \d|within \d|batal)",
     r"\b(?:call|contact|ring|hubungi|telefon)\b[^.!?\n]{0,40}" + _PHONE + r"[^.!?\n]{0,30}"
@@ -445,6 +461,7 @@ _ORDER = re.compile(
     r"|\binvoice\b|\bthanks for (?:your )?purchase\b|\bhas been processed\b",
     _F,
 )
+_KINDLY = re.compile(r"\bkindly\b", _F)
 _NAMED_HOTLINE = re.compile(r"\bhotline\b|\bhelpline\b|\btalian\b|\bcall cent(?:er|re)\b", _F)
 
 
@@ -456,7 +473,9 @@ def callback_number(text: str) -> str | None:
     number = match.group(1).strip()
     if _ORDER.search(text):  # a shop order or renewal has no bank hotline to ring
         return match.group(0)
-    if _HOTLINE.search(number) or _NAMED_HOTLINE.search(match.group(0)):
+    if (_HOTLINE.search(number) or _NAMED_HOTLINE.search(match.group(0))) and not _KINDLY.search(
+        text
+    ):
         return None
     return match.group(0)
 
@@ -728,7 +747,8 @@ def check_text(text: str) -> list[RuleHit]:
     strong_inv = _first(INVEST_STRONG, text)
     add("investment", 40 if strong_inv else 10, strong_inv or _first(INVEST_WEAK, text))
     cues = [m.group(0) for m in ROMANCE.finditer(text)]
-    add("romance", 30 if len(cues) >= 2 else 15, cues[0] if cues else None)
+    steer = strong_inv or _first(INVEST_WEAK, text) or money  # an opener that turns to money
+    add("romance", 30 if len(cues) >= 2 or (cues and steer) else 15, cues[0] if cues else None)
     add("move_app", 22, _first(MOVE_APP, text))
     add("gift_card", 35, _first(GIFT_CARD, text))
     loan = _first(LOAN, text) or _first(LOAN_OFFER, text)
@@ -779,7 +799,8 @@ OFFICIAL_CHANNEL = _rx(
     r"|\bcawangan (?:terdekat|berhampiran)\b|\bby (?:post|letter)\b",
     r"\bcollect (?:it|your (?:parcel|item|package)) (?:from|at) [\w' ]{0,40}\b(?:post office|depot"
     r"|branch|locker|counter|service point|pickup point)\b|\b(?:use it|redeem it|shop) in[- ]store\b"
-    r"|\bambil (?:bungkusan|paket|barang)\b[^.!?\n]{0,40}\b(?:pejabat pos|kantor pos|cawangan)\b",
+    r"|\bambil (?:bungkusan|paket|barang)\b[^.!?\n]{0,40}\b(?:pejabat pos|kantor pos|cawangan)\b"
+    r"|\bambil(?: \w+)? (?:di|dari) (?:pejabat pos|kantor pos|cawangan|kaunter|loker|gerai)\b",
     r"\b(?:do not|don'?t|please do not) reply to this (?:message|sms|text)\b"
     r"|\b(?:paid|credited) (?:in)?to your (?:nominated|registered)\b|\bakaun bank berdaftar\b"
     r"|\btiada tindakan (?:lanjut )?diperlukan\b|\btidak perlu (?:melakukan )?tindakan\b"
