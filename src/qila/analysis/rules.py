@@ -408,9 +408,9 @@ ACCOUNT_ALERT = _rx(
 # Opening or installing an "app" to see a parcel photo, a traffic ticket or a wedding invitation:
 # the Indonesian and Malaysian malware campaigns (the app then reads SMS codes and bank apps).
 APP_LURE = _rx(
-    r"\b(?:install|instal|pasang|unduh|download|muat turun)\b[^.!?\n]{0,60}\b(?:izinkan|benarkan"
+    r"\b(?:install|instal|pasang|unduh|download|muat turun|aplikasi\w*)\b[^.!?\n]{0,60}\b(?:izinkan|benarkan"
     r"|allow (?:all|the) permissions?)\b",
-    r"\b(?:buka|lihat|cek|open)\b[^.!?\n]{0,15}\b(?:aplikasi|apk|app|file)\b[^.!?\n]{0,30}"
+    r"\b(?:(?:di)?buka|lihat|cek|open)\b[^.!?\n]{0,15}\b(?:aplikasi|apk|app|file)\w*\b[^.!?\n]{0,30}"
     r"\b(?:surat tilang|tilang|undangan|saman|foto|resi|tagihan|bil|invitation|ticket)",
     r"\b(?:surat tilang|undangan (?:pernikahan|nikah|digital|majlis)|kad jemputan (?:digital|kahwin)"
     r"|foto (?:paket|barang))\b[^\n]{0,100}\b(?:install|instal|unduh|download|buka aplikasi"

@@ -1,0 +1,166 @@
+"""Tactics seen in 2023-2026 campaigns (fake charges with a number to ring, app-install lures,
+links the sender only mentions, code hijacks in Indonesian and Malay, toll fines, openers that
+turn to money) and the routine notices that look like them but send you to the organisation's
+own channel."""
+
+from __future__ import annotations
+
+import pytest
+
+from qila.analysis import Content, Level
+from qila.analysis.analyzer import ScamAnalyzer
+from qila.analysis.links import locate_urls, strip_urls
+
+FLAGGED = {Level.LIKELY_SCAM, Level.SUSPICIOUS}
+
+
+def codes(analyzer: ScamAnalyzer, text: str) -> set[str]:
+    return {s.code for s in analyzer.analyse(Content(text=text)).signals if s.weight > 0}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Order #A77812 confirmed: HP Envy laptop $1,089.00 charged to your card. Not you? "
+            "Call +1 (818) 555-0137 to cancel.",
+            "callback",
+        ),
+        (
+            "Your McAfee plan renewal of $299.99 was processed today. To cancel and get a full "
+            "refund call 1-888-555-0101.",
+            "callback",
+        ),
+        (
+            "Pak, ini foto paket kiriman dari J&T, silakan dibuka aplikasinya untuk lihat foto "
+            "resi lalu izinkan akses ya",
+            "app_lure",
+        ),
+        (
+            "Tuan, sila buka aplikasi untuk melihat saman trafik anda yang belum dibayar",
+            "app_lure",
+        ),
+        (
+            "Kak maaf kode OTP-nya kekirim ke nomor kakak waktu aku daftar, boleh kirim ke sini?",
+            "code_hijack",
+        ),
+        (
+            "Bro sori aku tersilap taip nombor masa daftar, kod TAC masuk fon kau. Boleh bagi?",
+            "code_hijack",
+        ),
+        (
+            "Hi, I accidentally typed your number when signing up and a 6 digit code went to you, "
+            "can you send it to me?",
+            "code_hijack",
+        ),
+        ("Final notice: unpaid road toll of $6.80. Pay today to avoid a $45 late fee.", "fee"),
+        (
+            "Your Apple ID has been locked for security reasons. Click the link below to restore "
+            "access.",
+            "link.mentioned",
+        ),
+        (
+            "Hello, is this Daniel? We met at the conference. You said you could share some tips "
+            "on the crypto market?",
+            "romance",
+        ),
+        (
+            "Misi hari ini selesai! Untuk menarik komisi Rp 850.000 kakak perlu selesaikan tugas "
+            "deposit Rp 300.000 dulu ya",
+            "task_job",
+        ),
+    ],
+)
+def test_modern_tactics_are_flagged_and_named(
+    fixed_analyzer: ScamAnalyzer, text: str, code: str
+) -> None:
+    verdict = fixed_analyzer.analyse(Content(text=text))
+    assert verdict.level in FLAGGED, verdict
+    assert code in {s.code for s in verdict.signals}
+    assert verdict.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Citi: Your card ending 4411 was used for $82.10 at SAFEWAY. If this wasn't you, call the "
+        "number on the back of your card.",
+        "RM0 Maybank: Kad debit anda berakhir 1207 disekat sementara kerana transaksi luar biasa. "
+        "Sila hubungi nombor di belakang kad anda.",
+        "HMRC: We've received your tax return. You do not need to contact us. Do not reply to "
+        "this message.",
+        "SingPost: Your item RR998877665SG could not be delivered. Please collect it from Bedok "
+        "Central Post Office within 7 days.",
+        "Starling: We've paused your card while we check a payment. Open the Starling Bank app "
+        "to review it.",
+        "DBS: Your OTP is 448201. If anyone asks you to share this code, hang up - it's a scam. "
+        "Never share it.",
+        "Cek status paket Anda di anteraja.id. Paket 10000987654321 gagal diantar, kurir akan "
+        "menghubungi Anda.",
+        "Dropbox: New sign-in from a Mac in Leeds. If this wasn't you, secure your account at "
+        "dropbox.com/account/security.",
+        "Pak Agus, sewa bulan ini Rp2.000.000 sudah saya transfer ke rekening BCA Bapak ya.",
+    ],
+)
+def test_routine_notices_and_reports_are_not_flagged(
+    fixed_analyzer: ScamAnalyzer, text: str
+) -> None:
+    verdict = fixed_analyzer.analyse(Content(text=text))
+    assert verdict.level is Level.NO_RED_FLAGS, verdict
+
+
+def test_official_channel_is_said_back(fixed_analyzer: ScamAnalyzer) -> None:
+    verdict = fixed_analyzer.analyse(
+        Content(
+            text="Barclays: We've temporarily blocked your card after an unusual payment. Please "
+            "call the number on the back of your card."
+        )
+    )
+    assert verdict.level is Level.NO_RED_FLAGS
+    assert any("own channel" in r for r in verdict.reasons)
+
+
+def test_a_hotline_number_is_not_a_callback_but_a_shop_order_is(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    bank = "OCBC: A card payment of SGD 95.00 was made. If unauthorised, call 1800 363 3333."
+    shop = "Order #77120: Sony headphones $349.00 charged. Not you? Call 1-800-555-0199."
+    assert "callback" not in codes(fixed_analyzer, bank)
+    assert "callback" in codes(fixed_analyzer, shop)
+
+
+def test_a_brand_named_as_the_merchant_does_not_excuse_a_callback(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    verdict = fixed_analyzer.analyse(
+        Content(
+            text="Apple Pay: a purchase of $699.00 at bestbuy.com was approved. If you did not "
+            "make this purchase call +1 (702) 555-0144 within 24 hours."
+        )
+    )
+    assert verdict.level in FLAGGED
+    assert "link.official" not in {s.code for s in verdict.signals}
+
+
+def test_forms_on_publishing_services_are_not_the_services_own_pages(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    form = codes(fixed_analyzer, "Claim your relief payment: https://forms.office.com/r/Ab12Cd34")
+    assert "link.free_host" in form
+    assert "link.official" not in form
+
+
+def test_random_codes_on_unknown_sites_hide_the_destination(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    found = codes(fixed_analyzer, "a little gift for you: summerbreezeoutlet.com/5hTSjydwTh")
+    assert "link.short_code" in found
+    assert "prize" in found
+
+
+def test_organisations_own_bare_domains_are_links() -> None:
+    assert locate_urls("cek status di anteraja.id.") == {"anteraja.id": 14}
+    assert locate_urls("pay at royalmail.com/fee-to-pay today") == {"royalmail.com/fee-to-pay": 7}
+    # the general pattern keeps a longer address whole: the brand is not its destination
+    assert list(locate_urls("go to evil.paypal.com.verify.ru/x")) == ["evil.paypal.com.verify.ru/x"]
+    assert "anteraja" not in strip_urls("cek status di anteraja.id.")
