@@ -348,15 +348,23 @@ _TEXT_EXCLUDE = frozenset(
         "m2u",
         "cpf",
         "maxis",
+        "kotak",  # "box" in Malay and Indonesian
+        "jenius",  # "genius" in Indonesian
+        "temu",  # "meet" in Indonesian
     ]
 )
+
+
+# Brand names that are everyday words in Malay or Indonesian.
+_NAME_IS_A_WORD = frozenset(["kotak", "jenius", "temu"])
 
 
 @cache
 def text_brand_pattern() -> re.Pattern[str]:
     names: set[str] = set()
     for brand in lists().brands:
-        names.add(brand.name.lower())
+        if brand.name.lower() not in _NAME_IS_A_WORD:
+            names.add(brand.name.lower())
         names.update(k for k in brand.keywords if k not in _TEXT_EXCLUDE)
     names = {n for n in names if len(n) >= 3}
     alternation = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))

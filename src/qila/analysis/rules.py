@@ -29,6 +29,10 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 _MONEY = r"(?:us\$|\$|£|€|rm|rp\.?|sgd|s\$|usd|idr|myr|inr|rs\.?)"
 _PHONE = r"(?:\+?\d[\d -]{6,}\d|\b0\d{3,}\b)"
+_AMOUNT = (
+    r"(?:" + _MONEY + r" ?\d[\d,.]*(?: ?(?:k|jt|juta|rb|ribu|million|mil|crores?|lakhs?))?"
+    r"|\b\d[\d,.]* ?(?:jt|juta|million|crores?|lakhs?|pounds|dollars|ringgit|rupiah)\b)"
+)
 _NEG = re.compile(
     r"(?:\bnot\b|\bnever\b|n't\b|\bdont\b|\bjangan\b|\busah\b|\btidak\b|\btak\b|\bno one\b"
     r"|\bnobody\b|\bbukan\b)[^.!?\n]{0,30}$",
@@ -47,7 +51,8 @@ URGENCY = _rx(
 
 LEGAL_THREAT = _rx(
     r"\blegal action\b|\bwarrant\b|\bpolice case\b|\bcourt (?:case|summons|order)"
-    r"|\bmoney laundering\b|\bcriminal (?:investigation|case|charges?|complaint)\b",
+    r"|\bmoney laundering\b|\bcriminal (?:investigation|case|charges?|complaint)\b"
+    r"|\bpengubahan wang haram\b|\bpegawai (?:siasatan|penyiasat)\b",
     r"\bproses hukum\b|\bdipolisikan\b|\btindakan undang-undang\b|\bwaran tangkap\b"
     r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b|\bditangkap\b",
 )
@@ -87,7 +92,8 @@ THREAT = _rx(
     r"\b(?:akun|rekening|kartu|nomor|akaun|kad|nombor|atm)\b[^.!?\n]{0,40}"
     r"\b(?:di|ter|akan di)?(?:blokir|nonaktifkan|nonaktif|tutup|bekukan|tangguhkan|sekat"
     r"|gantung|tamatkan|batalkan)\b",
-    r"\b(?:diblokir|terblokir|dinonaktifkan|dibekukan|ditangguhkan|disekat|digantung|ditamatkan)\b",
+    r"\b(?:diblokir|terblokir|dinonaktifkan|dibekukan|disekat|digantung|ditamatkan)\b",
+    r"\b(?:will be|be|is being|are being) forfeited\b",
     r"\bproses hukum\b|\bdipolisikan\b|\btindakan undang-undang\b|\bwaran tangkap\b"
     r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b",
 )
@@ -104,7 +110,9 @@ PRIZE = _rx(
     r"\blucky draw\b|\bcash (?:prize|reward)\b|\bcongratulations?[!,. ]+(?:you|your)\b",
     r"\breward points?\b[^.!?\n]{0,30}\b(?:expir|redeem)",
     r"\bselamat[!,. ]+(?:anda|kamu|nomor)\b[^.!?\n]{0,30}(?:mendapat|memenangkan|terpilih)",
-    r"\bhadiah\b|\bpemenang\b|\bundian\b|\btahniah\b|\bmemenangi\b|\bcabutan bertuah\b",
+    r"\bhadiah (?:utama|tunai|uang|wang|langsung|menarik)\b|\b(?:dapat|mendapat|mendapatkan|memenangi"
+    r"|menang|terima|menerima|klaim|tuntut) hadiah\b|\bpemenang\b|\bundian\b|\btahniah\b"
+    r"|\bmemenangi\b|\bcabutan bertuah\b|\bgiving away\b",
     r"\bpoin\b[^.!?\n]{0,30}\b(?:hangus|kadaluarsa|kedaluwarsa)\b",
 )
 
@@ -117,6 +125,9 @@ REFUND = _rx(
     r"\btax refund\b|\brefund (?:of|is|has|amount)\b|\beligible for (?:a |an )?"
     r"(?:refund|rebate|compensation|payout|grant)\b|\boverpaid\b|\bunclaimed (?:funds|money|refund)",
     r"\bpengembalian (?:dana|pajak)\b|\brestitusi\b|\bdana bantuan\b|\bbansos\b"
+    r"|\b(?:tax|income) (?:return|refund)\b[^.!?\n]{0,40}\b(?:could not|cannot|can't|unable to)"
+    r" be processed\b|\bready for (?:deposit|collection|claim)\b|\b(?:bayaran|bantuan|wang)\b[^.!?\n]{0,30}\bbelum "
+    r"(?:dikreditkan|diterima|dituntut)\b|\bsumbangan tunai\b"
     r"|\bbantuan sosial\b|\bbantuan (?:khas|kewangan)\b|\bberhak (?:menerima|mendapatkan|mendapat)\b|\bentitled to (?:receive|claim)\b",
     r"\bbayaran balik\b|\bbantuan tunai\b",
 )
@@ -159,7 +170,7 @@ PARCEL = _rx(
     r"|\breschedule (?:your )?delivery\b",
     r"\bpaket\b[^.!?\n]{0,30}\b(?:tertahan|gagal|ditahan|dikembalikan|tidak dapat dikirim)",
     r"\bbungkusan\b[^.!?\n]{0,30}\b(?:ditahan|gagal|tidak dapat dihantar|dipulangkan)",
-    r"\balamat (?:tidak lengkap|salah)\b",
+    r"\balamat (?:yang )?(?:tidak lengkap|salah|tidak valid)\b|\btidak dapat melanjutkan pengiriman\b",
 )
 
 _REQ_EN = (
@@ -178,6 +189,8 @@ _REQ_ID = (
 _REQ_CODE = re.compile(_REQ_EN + "|" + _REQ_ID, _F)
 _WHATS_CODE = re.compile(
     r"\bwhat(?:'s| is) (?:the |your )?(?:otp|code|verification code)\b"
+    r"|\b(?:text|send) you a (?:\d[- ]?digit )?code\b[^.!?\n]{0,40}\b(?:reply with it|send it (?:back|to"
+    r" (?:me|us))|read it (?:back|out)|tell (?:me|us))"
     r"|\bcode (?:you )?(?:just )?(?:received|got)\b[^.!?\n]{0,20}\b(?:send|share|forward|tell)",
     _F,
 )
@@ -245,6 +258,7 @@ NEW_NUMBER = _rx(
     r"\bnew (?:phone )?(?:number|no\.?)\b|\b(?:lost|broke|dropped|broken|smashed|damaged|cracked) my "
     r"(?:\w+ )?phone|\btext me (?:here|on this number)\b|\bon my work phone\b|\bsave this one\b"
     r"|\b(?:changed|switched) (?:phone )?(?:provider|network|carrier)s?\b|\bnumber porting\b"
+    r"|\b(?:call|text|message|reach) me (?:on|at) this number\b"
     r"|\bphone (?:is )?(?:broken|broke|lost|died|dead|damaged)\b|\bmy old number\b"
     r"|\bsave (?:this|my) (?:new )?number\b|\bdelete (?:the|my) old number\b"
     r"|\b(?:on|from|with) (?:the|my) new phone\b",
@@ -280,6 +294,7 @@ TASK_STRONG = _rx(
     r"|channels|posts)\b[^!?\n]{0,60}(?:\b(?:earn|paid|pay|salary|commission)\b|" + _MONEY + r")",
     _MONEY + r" ?\d[\d.,]* (?:per|a|for each|on each|/) ?(?:like|review|task|order|follow|rating"
     r"|video)\b",
+    _MONEY + r" ?\d[\d,.]*k? ?(?:-|to) ?" + _MONEY + r"? ?\d[\d,.]*k? (?:per|a) day\b",
     r"\bearn\w* (?:up to )?\d[\d,.]*k?(?: ?(?:-|to) ?\d[\d,.]*k?)? ?(?:usd|dollars|rm|sgd|idr|rupiah"
     r"|ringgit|pounds)? ?(?:a|per|/) ?(?:day|hour|week)\b",
     r"\bgaji (?:harian|per hari)\b|\bpenghasilan harian\b|\bpendapatan harian\b",
@@ -306,7 +321,12 @@ TASK_WEAK = _rx(
     r"|\b(?:i am|i'm|i work as) an? (?:\w+ )?recruiter\b|\brecruiter (?:from|at|with)\b"
     r"|\b(?:company|we|agency|team) (?:had|got|obtained|found) your (?:number|contact|phone number)"
     r" (?:from|on|through)\b|\bmystery shoppers?\b|\bwe pay " + _MONEY + r" ?\d"
-    r"|\b(?:rate|like|review)\b[^.!?\n]{0,30}\b(?:hotels?|hotel bookings|products|videos)\b"
+    r"|\b(?:rat(?:e|ing)|lik(?:e|ing)|review(?:ing)?)\b[^.!?\n]{0,30}\b(?:hotels?|hotel (?:bookings"
+    r"|listings)|products|videos)\b"
+    r"|\byour (?:background and )?(?:resume|cv|profile)s? (?:has|have) been (?:recommended|shortlisted"
+    r"|selected)\b|\brecommended by (?:several |many |multiple )?(?:online )?recruitment\b"
+    r"|\b(?:part[- ]?time job|job (?:online )?part[- ]?time|job online|kerja online)\b"
+    r"|\bkomisen \d+ ?- ?\d+ ?%|\bgaji masuk hari-hari\b"
     r"|\bhear (?:more )?about (?:a |the |our )?job\b",
     r"\bkerja (?:sambilan|paruh waktu|dari rumah|online|separuh masa)\b|\blowongan kerja\b",
 )
@@ -348,7 +368,7 @@ ROMANCE = _rx(
     r"|\b(?:still )?(?:recogni[sz]e|remember) me\b|\bsecretly (?:watch|send)|\bsilently send\b",
     r"\blihat (?:foto|gambar) (?:ini|saya|aku)\b|\bmasih ingat (?:saya|aku)\b",
     r"\btengok (?:gambar|foto) (?:ini|saya|aku)\b",
-    r"\b(?:gave|gives|passed) me your (?:phone )?(?:number|contact)\b|\bsaved the wrong number\b"
+    r"\b(?:gave|gives|passed) me (?:your|this) (?:phone )?(?:number|contact)\b|\bsaved the wrong number\b"
     r"|\bintroduced (?:me )?to (?:me|you)\b|\bbuy you a (?:cup of )?coffee\b|\bto apologi[sz]e\b"
     r"|^\W*(?:are you|is this) (?:mr\.?|mrs\.?|ms\.?|miss|dr\.?) ?[A-Z][a-z]+\b"
     r"|\b(?:not sure|don'?t know) if (?:the|this|i have the right) number\b"
@@ -402,6 +422,7 @@ APK = _rx(
 ACCOUNT_ALERT = _rx(
     r"\b(?:new|unrecogni[sz]ed|unknown) (?:device|phone|browser|location)\b",
     r"\b(?:peranti|perangkat) (?:baharu|baru|tidak dikenali)\b|\bbukan anda\?",
+    r"\byou have (?:\d+|a|an) (?:new |unread )?(?:voice ?mails?|voice messages?)\b",
     r"\b(?:lost|stolen) (?:iphone|phone|device)\b[^.!?\n]{0,40}\b(?:located|found|connected|online)\b"
     r"|\blost mode\b",
 )
@@ -420,9 +441,11 @@ APP_LURE = _rx(
 _NOT_YOU = (
     r"\b(?:not you|wasn'?t you|not (?:made|authori[sz]ed) by you|didn'?t (?:make|place|order"
     r"|authori[sz]e|request)|did not (?:make|place|order|authori[sz]e|request)|bukan anda"
-    r"|bukan kamu|tidak melakukan)\b"
+    r"|bukan kamu|tidak melakukan|tidak bertransaksi|merasa tidak)\b"
 )
 CALLBACK = _rx(
+    _AMOUNT + r"[^\n]{0,120}\bto (?:cancel|dispute|stop (?:it|this|the payment))\b,?[^.!?\n]{0,10}"
+    r"\b(?:call|ring|contact)\b[^.!?\n]{0,20}" + _PHONE,
     r"\b(?:cancel|dispute)\b[^.!?\n]{0,20}\b(?:and|or|to) (?:get |claim )?(?:a |your )?(?:full )?"
     r"refund\b[^.!?\n]{0,30}\b(?:call|ring|contact)\b[^.!?\n]{0,20}" + _PHONE,
     _NOT_YOU + r"[^\n]{0,80}" + _PHONE + r"[^\n]{0,60}\b(?:cancel|refund|dispute|reverse|sebelum"
@@ -437,7 +460,7 @@ LINK_MENTION = _rx(
     r"\[(?:link|url|lien|tautan|pautan)\]|<(?:link|url)>",
     r"\b(?:click|tap|open|visit|press) (?:on )?(?:this|the|below|following|above) (?:link|url)\b"
     r"|\b(?:in|at|via|through|on|from) the (?:link|url)(?: below| above| provided)?\b"
-    r"|\blink (?:below|above)\b|\bscan (?:the|this) (?:attached |following )?qr(?: code)?\b",
+    r"|\blink (?:below|above)\b|\b(?:di bawah ini|berikut ini|di bawah)\W*$|\bscan (?:the|this) (?:attached |following )?qr(?: code)?\b",
     r"\b(?:klik|buka|tekan|kunjungi|layari) (?:link|tautan|pautan|lin) (?:ini|berikut|di bawah)"
     r"|\b(?:melalui|lewat|di|pada) (?:link|tautan|pautan) (?:ini|berikut|di bawah)\b",
 )
@@ -446,7 +469,7 @@ LINK_MENTION = _rx(
 # of the scammer's.
 _CALL_NUMBER = re.compile(
     r"(?:" + _NOT_YOU + r"|\bcharged\b[^\n]{0,80})[^\n]{0,60}\b(?:call|contact|ring|phone|hubungi"
-    r"|telefon)\b[^\n]{0,50}?"
+    r"|telefon|speak (?:to|with)|reach|line(?: is)?)\b[^\n]{0,50}?"
     r"(\+?\(?\d[\d ()-]{7,}\d)",
     _F,
 )
@@ -458,8 +481,15 @@ _HOTLINE = re.compile(
 
 _ORDER = re.compile(
     r"\border (?:id|#|no|number)\b|\border #?\d|\brenewal\b|\bsubscription\b|\bshipping of\b"
-    r"|\binvoice\b|\bthanks for (?:your )?purchase\b|\bhas been processed\b",
+    r"|\binvoice\b|\bthanks for (?:your )?purchase\b|\bhas been processed\b"
+    r"|\bcharged\b[^.!?\n]{0,40}\bfor (?:a|an|the|your)\b|\bcase (?:manager|officer)\b"
+    r"|\bresolution cent(?:er|re)\b|\brefund department\b",
     _F,
+)
+# Mobile numbers by country (MY, ID, UK, SG, AU, PH, IN), digits only.
+_MOBILE = re.compile(
+    r"(?:\+?60|0)1\d{7,9}$|(?:\+?62|0)8\d{7,11}$|(?:\+?44|0)7\d{9}$|(?:\+?65)?[89]\d{7}$"
+    r"|(?:\+?61|0)4\d{8}$|(?:\+?63|0)9\d{9}$|\+?91[6-9]\d{9}$"
 )
 _KINDLY = re.compile(r"\bkindly\b", _F)
 _NAMED_HOTLINE = re.compile(r"\bhotline\b|\bhelpline\b|\btalian\b|\bcall cent(?:er|re)\b", _F)
@@ -473,11 +503,18 @@ def callback_number(text: str) -> str | None:
     number = match.group(1).strip()
     if _ORDER.search(text):  # a shop order or renewal has no bank hotline to ring
         return match.group(0)
-    if (_HOTLINE.search(number) or _NAMED_HOTLINE.search(match.group(0))) and not _KINDLY.search(
-        text
-    ):
-        return None
-    return match.group(0)
+    digits = re.sub(r"[^\d+]", "", number)
+    if _MOBILE.match(digits) or _KINDLY.search(text):
+        return match.group(0)  # banks do not give a mobile number to ring
+    if _HOTLINE.search(number) or _NAMED_HOTLINE.search(match.group(0)):
+        return None  # the bank's own hotline, as genuine alerts give
+    # An ordinary landline: genuine alerts give the bank's, fakes give one of theirs and rush
+    # you to it ("sila hubungi pegawai kami segera di 03-...").
+    return (
+        match.group(0)
+        if URGENCY.search(match.group(0) + text[match.end() : match.end() + 25])
+        else None
+    )
 
 
 CLICK_LINK = _rx(
@@ -487,7 +524,8 @@ CLICK_LINK = _rx(
     r"|subscription|membership)\b",
     r"\baccess your (?:online )?(?:account|banking)\b|\b(?:log ?in|sign ?in|log on) (?:here|now|to "
     r"your account)\b",
-    r"\bsecure your account\b|\baccept (?:this|the|your) (?:payment|transfer|funds|deposit)\b"
+    r"\bsecure your account\b|\baccept (?:this|the|your) (?:\w+ )?(?:payment|transfer|e-transfer|funds"
+    r"|deposit)\b"
     r"|\b(?:isi|lengkapi|mengisi) (?:formulir|form)\b|\b(?:batalkan|lindungi) (?:&|dan) (?:lindungi"
     r"|batalkan)\b"
     r"|\bfollow the (?:next )?steps (?:at|here|in|on)\b|\bfurther action is required\b",
@@ -525,10 +563,6 @@ TRANSACTION = _rx(
 
 # -- general smishing shapes that transfer across collections --------------------------------
 
-_AMOUNT = (
-    r"(?:" + _MONEY + r" ?\d[\d,.]*(?: ?(?:k|jt|juta|rb|ribu|million|mil|crores?|lakhs?))?"
-    r"|\b\d[\d,.]* ?(?:jt|juta|million|crores?|lakhs?|pounds|dollars|ringgit|rupiah)\b)"
-)
 PREMIUM_RATE = _rx(
     r"\b09\d{8,9}\b|\b08(?:7|45)\d{7,8}\b",
     r"\b\d{1,3} ?p ?(?:/|per) ?min\b|\b\d{2,3}ppm\b|\bper min(?:ute)? (?:from|cost)|\bcalls? cost"
@@ -555,6 +589,7 @@ CALL_TO_ACT = _rx(
 )
 CASH_PRIZE = _rx(
     _AMOUNT + r"[^.!?\n]{0,40}\b(?:cash|prize|reward|award|bonus|won|win|hadiah|tunai|menang\w*"
+    r"|vouchers"
     r"|ganjaran|voucher|gift)\b",
     r"\b(?:won|win|claim|awarded|receive|menang\w*|mendapat\w*|mendptkn|memenangi|terima|dapat)\b"
     r"[^.!?\n]{0,40}" + _AMOUNT,
