@@ -187,6 +187,7 @@ class _Index:
     exact: dict[str, str]  # skeleton label -> reference domain
     deletes: dict[str, str]  # one-deletion variant -> reference domain
     tokens: dict[str, Brand]  # brand keyword -> brand
+    long_keywords: tuple[tuple[str, Brand], ...]  # skeletons of keywords long enough to search for
 
 
 @cache
@@ -208,7 +209,10 @@ def _index() -> _Index:
         for variant in _deletions(skel):
             deletes.setdefault(variant, ref)
     tokens = {skeleton(k): b for b in data.brands for k in b.domain_keywords}
-    return _Index(exact, deletes, tokens)
+    long_keywords = tuple(
+        (skeleton(k), b) for b in data.brands for k in b.domain_keywords if len(k) >= 5
+    )
+    return _Index(exact, deletes, tokens, long_keywords)
 
 
 _SPLIT = re.compile(r"[^a-z]+")
@@ -244,10 +248,9 @@ def lookalike(host: str) -> tuple[str, str] | None:
             return brand.domains[0], brand.name
     skel = skeleton(label)
     sub = skeleton(parts.subdomain)
-    for brand in data.brands:
-        for kw in brand.domain_keywords:
-            if len(kw) >= 5 and (skeleton(kw) in skel or skeleton(kw) in sub):
-                return brand.domains[0], brand.name
+    for kw, brand in index.long_keywords:
+        if kw in skel or kw in sub:
+            return brand.domains[0], brand.name
     if len(skel) < 5:
         return None
     ref = index.exact.get(skel)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
-from functools import cache
 from urllib.parse import urlsplit
 
 from qila.analysis.domains import (
@@ -73,18 +72,19 @@ def extract_urls(text: str) -> list[str]:
     return list(locate_urls(text))
 
 
-@cache
-def _official_bare() -> re.Pattern[str]:
+_HOSTLIKE = re.compile(
+    r"(?<![@\w.-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s<>\"']*)?(?![\w-]|\.[a-z0-9])", re.IGNORECASE
+)
+
+
+def _official_bare(text: str) -> list[re.Match[str]]:
     """Organisations' own domains written bare ("cek status di anteraja.id"): country endings
     are not accepted as bare links in general (see ``_BARE_TLDS``), but these are known."""
-    names = sorted(
-        {d for b in lists().brands for d in b.domains if "." in d}, key=len, reverse=True
-    )
-    alternation = "|".join(re.escape(n) for n in names)
-    return re.compile(
-        rf"(?<![@\w.-])(?:[a-z0-9-]+\.)*(?:{alternation})(?:/[^\s<>\"']*)?(?![\w-]|\.[a-z0-9])",
-        re.IGNORECASE,
-    )
+    return [
+        m
+        for m in _HOSTLIKE.finditer(text)
+        if official_brand(m.group(0).split("/", 1)[0].lower()) is not None
+    ]
 
 
 def _matches(text: str) -> list[re.Match[str]]:
@@ -92,7 +92,7 @@ def _matches(text: str) -> list[re.Match[str]]:
     taken = [(m.start(), m.end()) for m in general]
     extra = [
         m
-        for m in _official_bare().finditer(text)
+        for m in _official_bare(text)
         if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken)
     ]
     return sorted(general + extra, key=lambda m: m.start())
