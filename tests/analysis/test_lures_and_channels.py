@@ -164,3 +164,20 @@ def test_organisations_own_bare_domains_are_links() -> None:
     # the general pattern keeps a longer address whole: the brand is not its destination
     assert list(locate_urls("go to evil.paypal.com.verify.ru/x")) == ["evil.paypal.com.verify.ru/x"]
     assert "anteraja" not in strip_urls("cek status di anteraja.id.")
+
+
+def test_publishing_services_under_any_ending_are_free_hosts(fixed_analyzer: ScamAnalyzer) -> None:
+    found = codes(fixed_analyzer, "Info hadiah: www.undian-resmi2026.blogspot.co.id")
+    assert "link.free_host" in found
+    assert "link.official" not in found
+
+
+def test_a_brand_address_in_a_prize_message_is_a_name_drop(fixed_analyzer: ScamAnalyzer) -> None:
+    verdict = fixed_analyzer.analyse(
+        Content(
+            text="Congratulations! You are the lucky winner of a Rs 25,00,000 prize from "
+            "PAYTM.COM. Call 9876543210 to claim."
+        )
+    )
+    assert verdict.level in FLAGGED
+    assert "link.official" not in {s.code for s in verdict.signals}

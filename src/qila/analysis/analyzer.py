@@ -75,6 +75,28 @@ _PRETEXTS = frozenset(
         "account_alert",
     ]
 )
+# Offers and requests an organisation's own site does not serve: its address in such a message
+# is a name-drop, not a reassurance.
+_OFFERS = frozenset(
+    [
+        "prize",
+        "windfall",
+        "contact_lure",
+        "task_job",
+        "investment",
+        "loan",
+        "romance",
+        "money_request",
+        "new_number",
+        "code_hijack",
+        "otp_request",
+        "callback",
+        "app_lure",
+        "apk",
+        "gift_card",
+        "premium_rate",
+    ]
+)
 LINK_WITH_PRETEXT = 25
 LINK_LURE = 14  # words just before a link that push you to open it ("click", "klik di sini")
 LINK_MENTIONED = 8  # "click this link", "[LINK]" with no link Qila can see: a link all the same
@@ -318,9 +340,11 @@ class ScamAnalyzer:
 
     def _verdict(self, found: _Found) -> Verdict:
         signals = dict(found.by_code)
-        if "callback" in signals:
-            # A brand's own address in a fake charge (the shop named as the merchant) does not
-            # make the number to ring safe.
+        risky_link = any(c.startswith("link.") and s.weight > 0 for c, s in signals.items())
+        if risky_link or _OFFERS & signals.keys():
+            # A brand's own address next to another, hidden or strange link, or in an offer or
+            # a request that its site does not serve (a prize "from PAYTM.COM", the shop named
+            # as the merchant of a fake charge), does not make the message safe.
             signals = {
                 c: s for c, s in signals.items() if not (c == "link.official" and s.weight < 0)
             }

@@ -67,6 +67,7 @@ def lists() -> Lists:
         _lines("free_subdomain_hosts.txt")
         + _lines("free_file_hosts.txt")
         + _lines("self_service_creation_platform_domains.txt")
+        + _lines("free_hosts_extra.txt")
     )
     ranked = tuple(_lines("top_domains.txt"))
     return Lists(

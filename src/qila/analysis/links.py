@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
 from qila.analysis.domains import (
@@ -135,6 +136,25 @@ def _ip(host: str) -> bool:
     return True
 
 
+@cache
+def _free_labels() -> frozenset[str]:
+    """Names of publishing services that run under many endings (blogspot.co.id, blogspot.de):
+    the label of every two-part free host with a distinctive name."""
+    ext = extractor()
+    labels = set()
+    for entry in lists().free_hosts:
+        parts = ext(entry)
+        if not parts.subdomain and len(parts.domain) >= 6:
+            labels.add(parts.domain)
+    return frozenset(labels)
+
+
+def _free_elsewhere(label: str, subdomain: str, registered: str) -> str | None:
+    if label in _free_labels() and subdomain not in ("", "www"):
+        return registered
+    return None
+
+
 def _has_path(rest: str) -> bool:
     return bool(rest.split("?", 1)[0].split("#", 1)[0].strip("/"))
 
@@ -194,7 +214,9 @@ def check_url(url: str) -> list[LinkHit]:
     look = lookalike(host)
     if look:
         hits.append(LinkHit("link.lookalike", 55, host, url, brand=look[1]))
-    free = listed(host, data.free_hosts)
+    free = listed(host, data.free_hosts) or _free_elsewhere(
+        parts.domain, parts.subdomain, registered
+    )
     # A form or page on a publishing service (forms.office.com/r/..., docs.google.com/forms/...)
     # is whoever made it, not the service's owner.
     owner = official_brand(host)
