@@ -69,6 +69,21 @@ def codes(analyzer: ScamAnalyzer, text: str) -> set[str]:
             "deposit Rp 300.000 dulu ya",
             "task_job",
         ),
+        (
+            "Windows Defender: your computer has been infected and your bank details are at "
+            "risk. Call Microsoft Support on +1-877-555-0110 now.",
+            "threat",
+        ),
+        (
+            "Hi, I'm buying your sofa. I already paid through Gumtree, please confirm the sale "
+            "to release the payment: gumtree-secure-pay.top/c/9",
+            "link.lookalike",
+        ),
+        (
+            "Hey it's Sam, I'm stranded at the airport and my card got declined. Can you send "
+            "$300 to my friend's account? I'll explain later",
+            "money_request",
+        ),
     ],
 )
 def test_modern_tactics_are_flagged_and_named(
@@ -100,6 +115,12 @@ def test_modern_tactics_are_flagged_and_named(
         "Dropbox: New sign-in from a Mac in Leeds. If this wasn't you, secure your account at "
         "dropbox.com/account/security.",
         "Pak Agus, sewa bulan ini Rp2.000.000 sudah saya transfer ke rekening BCA Bapak ya.",
+        "Westpac: $820.00 paid to R JONES PLUMBING. If you didn't make this payment, call us on "
+        "0800 400 600.",
+        "Kmart: Your refund of $59.00 has been processed and returned to your original payment "
+        "method.",
+        "Digi: Bayaran auto-debit anda tidak berjaya. Sila kemas kini butiran kad dalam aplikasi "
+        "MyDigi.",
     ],
 )
 def test_routine_notices_and_reports_are_not_flagged(

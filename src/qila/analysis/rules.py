@@ -64,6 +64,9 @@ THREAT = _rx(
     r"will |temporarily |permanently )*(?:suspend(?:ed)?|block(?:ed)?|lock(?:ed)?|deactivat(?:e|ed)"
     r"|disabled?|closed|restrict(?:ed)?|frozen|terminated|barred|on hold|limited|disconnected"
     r"|cut off|revoked|cancell?ed|deleted)\b",
+    r"\b(?:account|computer|pc|device|phone|iphone|mac|laptop|system)s? (?:has|have) been (?:compromised"
+    r"|hacked|infected)\b|\b(?:pc|computer|device|phone|system) is (?:at risk|infected)\b"
+    r"|\bvirus(?:es)? (?:detected|found)\b",
     r"\byour \w+(?: \w+)? (?:has|have) been (?:temporarily |permanently )?(?:limited|frozen|suspended"
     r"|locked|restricted|blocked|disabled|deactivated)\b|\bwe(?: have|'ve)? (?:frozen|suspended|locked"
     r"|limited|blocked|restricted) your\b|\b(?:cloud|storage|mailbox|inbox) is full\b",
@@ -86,7 +89,8 @@ THREAT = _rx(
     r"\b(?:unusual|suspicious|unrecogni[sz]ed|failed|unauthori[sz]ed) (?:activity|sign-?in|log-?in"
     r"|login|transaction|access|behaviou?r|attempts?)",
     r"\b(?:avoid|prevent)(?:ing)? (?:a |the |any |further )?(?:\S+ ){0,2}(?:late fees?|fines?"
-    r"|penalt(?:y|ies)|prosecution|legal action|surcharges?|(?:additional|extra) (?:fees|charges))\b",
+    r"|penalt(?:y|ies)|prosecution|legal action|surcharges?|(?:additional|extra) (?:fees|charges)"
+    r"|blacklist(?:ed|ing)?)\b",
     r"\b(?:be|being|get|getting) fined\b|\b(?:serious|heavy|hefty|additional|late) fines?\b"
     r"|\bfines? (?:if|will be|may be)\b",
     r"\b(?:akun|rekening|kartu|nomor|akaun|kad|nombor|atm)\b[^.!?\n]{0,40}"
@@ -149,10 +153,12 @@ FEE = _rx(
     + _MONEY
     + r" ?\d",
     r"\b(?:customs?|shipping|delivery|redelivery|postage|clearance|release) (?:fee|charge|cost)s?\b",
-    r"\b(?:fee|charge|duty|postage)\b[^.!?\n]{0,25}\b(?:be |is |was |has )?not (?:been |be )?pa(?:y|id)\b",
+    r"\b(?:fee|charge|duty|postage|toll|bill)s?\b[^.!?\n]{0,25}\b(?:be |is |was |has |have )?not (?:been |be )?"
+    r"pa(?:y|id)\b",
     r"\bbiaya (?:pengiriman|admin|administrasi|bea cukai|cukai|pajak|penanganan|pembukaan"
     r"|asuransi|pencairan|aktivasi)\b|\bbayar (?:biaya|pajak)\b",
     r"\bcaj (?:penghantaran|pos|kastam|pengendalian|pentadbiran|pemprosesan)\b"
+    r"|\bbayar (?:bea(?: masuk)?|cukai(?: import)?)\b|\bcukai import\b|\brekening petugas\b"
     r"|\bbayar (?:caj|yuran)\b|\byuran (?:pemprosesan|pentadbiran)\b",
 )
 
@@ -168,8 +174,8 @@ PARCEL = _rx(
     r"delivery\b",
     r"\bupdate (?:your )?(?:delivery|shipping) (?:address|details|information)\b"
     r"|\breschedule (?:your )?delivery\b",
-    r"\bpaket\b[^.!?\n]{0,30}\b(?:tertahan|gagal|ditahan|dikembalikan|tidak dapat dikirim)",
-    r"\bbungkusan\b[^.!?\n]{0,30}\b(?:ditahan|gagal|tidak dapat dihantar|dipulangkan)",
+    r"\bpaket\b[^.!?\n]{0,50}\b(?:tertahan|gagal|ditahan|dikembalikan|tidak dapat dikirim)",
+    r"\b(?:bungkusan|parcel|barang)\b[^.!?\n]{0,50}\b(?:ditahan|gagal|tidak dapat dihantar|dipulangkan)",
     r"\balamat (?:yang )?(?:tidak lengkap|salah|tidak valid)\b|\btidak dapat melanjutkan pengiriman\b",
 )
 
@@ -189,7 +195,8 @@ _REQ_ID = (
 _REQ_CODE = re.compile(_REQ_EN + "|" + _REQ_ID, _F)
 _WHATS_CODE = re.compile(
     r"\bwhat(?:'s| is) (?:the |your )?(?:otp|code|verification code)\b"
-    r"|\b(?:text|send) you a (?:\d[- ]?digit )?code\b[^.!?\n]{0,40}\b(?:reply with it|send it (?:back|to"
+    r"|\b(?:text|send|sending|texting) you a (?:[\w-]+ ){0,2}code\b[^.!?\n]{0,40}\b(?:reply with it|send "
+    r"it (?:back|to"
     r" (?:me|us))|read it (?:back|out)|tell (?:me|us))"
     r"|\bcode (?:you )?(?:just )?(?:received|got)\b[^.!?\n]{0,20}\b(?:send|share|forward|tell)",
     _F,
@@ -211,7 +218,7 @@ CODE_HIJACK = _rx(
     r"\b(?:your number|you) as (?:my|a) (?:recovery|backup|verification)\b",
     r"\b(?:accidentally|mistakenly|by mistake) (?:put|entered|used|typed|gave|registered)"
     r" (?:in )?your (?:phone )?number\b",
-    r"\b(?:kode|kod|otp|tac)\b[^\n]{0,30}\b(?:ke ?kirim|terkirim|nyasar|masuk)\b[^\n]{0,10}\b(?:ke )?"
+    r"\b(?:kode|kod|otp|tac)\b[^\n]{0,30}\b(?:ke ?kirim|terkirim|nyasar|kesasar|masuk)\b[^\n]{0,10}\b(?:ke )?"
     r"(?:nomor|nombor|no|hp|phone|fon)\b",
     r"\b(?:tersalah|salah|tersilap|silap) (?:masuk(?:kan)?|isi|taip|letak|tulis) (?:nombor|nomor|no)\b"
     r"[^\n]{0,80}"
@@ -446,7 +453,8 @@ _NOT_YOU = (
 CALLBACK = _rx(
     _AMOUNT + r"[^\n]{0,120}\bto (?:cancel|dispute|stop (?:it|this|the payment))\b,?[^.!?\n]{0,10}"
     r"\b(?:call|ring|contact)\b[^.!?\n]{0,20}" + _PHONE,
-    r"\b(?:cancel|dispute)\b[^.!?\n]{0,20}\b(?:and|or|to) (?:get |claim )?(?:a |your )?(?:full )?"
+    r"\b(?:cancel|dispute)\b[^.!?\n]{0,20}\b(?:and|or|to) (?:get |claim |receive |obtain )?(?:a |your )?"
+    r"(?:full )?"
     r"refund\b[^.!?\n]{0,30}\b(?:call|ring|contact)\b[^.!?\n]{0,20}" + _PHONE,
     _NOT_YOU + r"[^\n]{0,80}" + _PHONE + r"[^\n]{0,60}\b(?:cancel|refund|dispute|reverse|sebelum"
     r"|before \d|within \d|batal)",
@@ -480,7 +488,8 @@ _HOTLINE = re.compile(
 
 
 _ORDER = re.compile(
-    r"\border (?:id|#|no|number)\b|\border #?\d|\brenewal\b|\bsubscription\b|\bshipping of\b"
+    r"\border (?:id|#|no|number)\b|\border #?\d|\brenew(?:al|ed)\b|\bcall (?:microsoft|apple|windows"
+    r"|norton|mcafee|amazon|paypal|geek squad) support\b|\bsubscription\b|\bshipping of\b"
     r"|\binvoice\b|\bthanks for (?:your )?purchase\b|\bhas been processed\b"
     r"|\bcharged\b[^.!?\n]{0,40}\bfor (?:a|an|the|your)\b|\bcase (?:manager|officer)\b"
     r"|\bresolution cent(?:er|re)\b|\brefund department\b",
@@ -488,7 +497,7 @@ _ORDER = re.compile(
 )
 # Mobile numbers by country (MY, ID, UK, SG, AU, PH, IN), digits only.
 _MOBILE = re.compile(
-    r"(?:\+?60|0)1\d{7,9}$|(?:\+?62|0)8\d{7,11}$|(?:\+?44|0)7\d{9}$|(?:\+?65)?[89]\d{7}$"
+    r"(?:\+?60|0)1\d{7,9}$|(?:\+?62|0)8[1-9]\d{6,10}$|(?:\+?44|0)7\d{9}$|(?:\+?65)?[89]\d{7}$"
     r"|(?:\+?61|0)4\d{8}$|(?:\+?63|0)9\d{9}$|\+?91[6-9]\d{9}$"
 )
 _KINDLY = re.compile(r"\bkindly\b", _F)
@@ -526,7 +535,8 @@ CLICK_LINK = _rx(
     r"your account)\b",
     r"\bsecure your account\b|\baccept (?:this|the|your) (?:\w+ )?(?:payment|transfer|e-transfer|funds"
     r"|deposit)\b"
-    r"|\b(?:isi|lengkapi|mengisi) (?:formulir|form)\b|\b(?:batalkan|lindungi) (?:&|dan) (?:lindungi"
+    r"|\bconfirm (?:the |your )?(?:sale|order|listing)\b|\b(?:receive|accept|release) (?:the |your )?"
+    r"(?:payment|funds|money)\b|\b(?:isi|lengkapi|mengisi) (?:formulir|form)\b|\b(?:batalkan|lindungi) (?:&|dan) (?:lindungi"
     r"|batalkan)\b"
     r"|\bfollow the (?:next )?steps (?:at|here|in|on)\b|\bfurther action is required\b",
     r"\b(?:verifikasi|perbarui|aktifkan kembali|pulihkan|sahkan|kemas ?kini)\b (?:data|akun|akaun"
@@ -644,7 +654,8 @@ PAYMENT_REDIRECT = _rx(
 )
 EMERGENCY = _rx(
     r"\b(?:kantor polisi|ditangkap|kecelakaan|rumah sakit|masuk rs|balai polis|hospital|accident"
-    r"|police station|arrested|ditahan polisi|in jail|bail|lawyer)\b",
+    r"|police station|arrested|ditahan polisi|in jail|bail|lawyer|stranded|stuck at (?:the )?airport"
+    r"|card (?:got |was |has been )?declined|lost my wallet|wallet (?:was |got )?stolen)\b",
 )
 BORROWED_PHONE = _rx(
     r"\b(?:pake|pakai|pinjam|pinjem|guna)\b (?:hp|handphone|telefon|nomor|nmr|no) "
@@ -700,6 +711,12 @@ _ASKED_WARNING = re.compile(
 )
 
 
+_IN_APP = re.compile(
+    r"^[^.!?\n]{0,20}\b(?:in|via|through|using) (?:the|your) (?:[A-Z][\w&'.-]* ){1,3}app\b"
+    r"|^[^.!?\n]{0,20}\b(?:dalam|di|melalui|lewat) aplikasi [A-Z]",
+)
+
+
 def _requests(pattern: re.Pattern[str], text: str) -> str | None:
     """The first match that is not negated ("do not share your OTP" is not a request)."""
     for match in pattern.finditer(text):
@@ -710,6 +727,9 @@ def _requests(pattern: re.Pattern[str], text: str) -> str | None:
         if _NEVER_ASK.search(sentence):  # "we will never ask you to ... or share your PIN"
             continue
         if _ASKED_WARNING.search(sentence):  # "if you're being asked to share this code, hang up"
+            continue
+        rest = re.split(r"[.!?\n]", text[match.end() :], maxsplit=1)[0]
+        if _IN_APP.search(rest):  # "update your card details in the MyYes4G app": their own app
             continue
         return match.group(0)
     return None
@@ -832,6 +852,8 @@ OFFICIAL_CHANNEL = _rx(
     r"|\b(?:melalui|di|lewat|dalam) aplikasi (?:[A-Z][\w&'.-]*)\b",
     r"\b(?:visit|go to) (?:your nearest|the nearest|any|a|your) branch\b|\bkantor cabang\b"
     r"|\bcawangan (?:terdekat|berhampiran)\b|\bby (?:post|letter)\b",
+    r"\bwe(?:'ll| will) send you a (?:[\w-]+ ){0,4}(?:card|letter)\b|\b(?:returned|refunded|credited)"
+    r" to your original payment method\b",
     r"\bcollect (?:it|your (?:parcel|item|package)) (?:from|at) [\w' ]{0,40}\b(?:post office|depot"
     r"|branch|locker|counter|service point|pickup point)\b|\b(?:use it|redeem it|shop) in[- ]store\b"
     r"|\bambil (?:bungkusan|paket|barang)\b[^.!?\n]{0,40}\b(?:pejabat pos|kantor pos|cawangan)\b"
