@@ -84,6 +84,16 @@ def codes(analyzer: ScamAnalyzer, text: str) -> set[str]:
             "$300 to my friend's account? I'll explain later",
             "money_request",
         ),
+        (
+            "Promo Ramadan: kuota gratis 25GB untuk semua operator! Klaim sekarang di "
+            "https://kuota-ramadan.club/id",
+            "prize",
+        ),
+        (
+            "Notice: your power supply will be cut tonight at 9 PM as last month's bill is unpaid. "
+            "Call our officer on 9123456780 now.",
+            "threat",
+        ),
     ],
 )
 def test_modern_tactics_are_flagged_and_named(
@@ -121,6 +131,11 @@ def test_modern_tactics_are_flagged_and_named(
         "method.",
         "Digi: Bayaran auto-debit anda tidak berjaya. Sila kemas kini butiran kad dalam aplikasi "
         "MyDigi.",
+        "Telstra: Hi Sam, your bill of $74.00 is ready and due 3 Aug. View and pay at tel.st/x8Pq2",
+        "An Post: Customs charges of EUR 9.80 are due on your parcel. Pay in the An Post app or at "
+        "your local post office.",
+        "Purolator: We missed you today. Your parcel is being held at the Purolator Shipping "
+        "Centre on King St for 5 business days.",
     ],
 )
 def test_routine_notices_and_reports_are_not_flagged(

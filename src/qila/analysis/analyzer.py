@@ -331,9 +331,14 @@ class ScamAnalyzer:
         # Routine notices link to the sender's own site, if anywhere: any other link means the
         # notice look is not reassuring.
         risky_link = any(c.startswith("link.") and s.weight > 0 for c, s in codes.items())
-        if risky_link or _ASKS & codes.keys():
+        if risky_link:
             return
-        for hit in reassuring(readable):
+        hits = reassuring(readable)
+        asks = _ASKS & codes.keys()
+        # A fee to pay in the courier's own app or at the post office is the genuine kind.
+        if asks and not (asks == {"fee"} and any(h.code == "official_channel" for h in hits)):
+            return
+        for hit in hits:
             found.add(hit.code, hit.weight, "text", hit.evidence)
 
     # -- verdict ---------------------------------------------------------------------

@@ -201,7 +201,7 @@ def check_url(url: str) -> list[LinkHit]:
     if host in ("t.me", "telegram.me", "telegram.dog"):
         return [LinkHit("link.telegram", 20, url.split("://")[-1][:40], url)]
     shortener = listed(host, data.shorteners)
-    if shortener:
+    if shortener and official_brand(host) is None:  # amzn.to, tel.st: the brand's own
         return [LinkHit("link.shortener", SHORTENER_WEIGHT, shortener, url)]
     parts = extractor()(host)
     if not parts.suffix or not parts.domain:

@@ -63,7 +63,7 @@ THREAT = _rx(
     r"[^.!?\n]{0,40}\b(?:will be |has been |have been |have be |has be |is |was |be |being |"
     r"will |temporarily |permanently )*(?:suspend(?:ed)?|block(?:ed)?|lock(?:ed)?|deactivat(?:e|ed)"
     r"|disabled?|closed|restrict(?:ed)?|frozen|terminated|barred|on hold|limited|disconnected"
-    r"|cut off|revoked|cancell?ed|deleted)\b",
+    r"|cut off|cut|revoked|cancell?ed|deleted)\b",
     r"\b(?:account|computer|pc|device|phone|iphone|mac|laptop|system)s? (?:has|have) been (?:compromised"
     r"|hacked|infected)\b|\b(?:pc|computer|device|phone|system) is (?:at risk|infected)\b"
     r"|\bvirus(?:es)? (?:detected|found)\b",
@@ -72,6 +72,7 @@ THREAT = _rx(
     r"|limited|blocked|restricted) your\b|\b(?:cloud|storage|mailbox|inbox) is full\b",
     r"\b(?:trouble|problem|issue)s? with your (?:current )?(?:billing|payment) (?:information|details"
     r"|method)\b",
+    r"\bnotis pemotongan\b|\bmemotong bekalan\b|\bsaman\b[^.!?\n]{0,30}\b(?:akan )?dikenakan\b",
     r"\b(?:bekalan|elektrik|air|perkhidmatan|layanan|listrik)\b[^.!?\n]{0,40}\b(?:akan )?"
     r"(?:dipotong|diputuskan|diputus|dihentikan)\b",
     r"\b(?:rekening|rekning|rek|tabungan|tbungn|akun|akaun)\b[^.!?\n]{0,30}\b(?:error|eror"
@@ -105,6 +106,8 @@ THREAT = _rx(
 PRIZE = _rx(
     r"\byou(?:'ve| have)? (?:won|been selected|been chosen)\b|\bwinner\b|\bprize\b|\bjackpot\b",
     r"\b(?:little |small |special )?(?:gift|reward|giveaway|present) for you\b|\bthis is a giveaway\b",
+    r"\b\d+ ?gb\b[^.!?\n]{0,40}\b(?:gratis|free)\b|\b(?:gratis|free)\b[^.!?\n]{0,30}\b\d+ ?gb\b"
+    r"|\bkuota gratis\b",
     r"\b(?:you|u) (?:are|r|be) (?:a |the )?(?:winner|guaranteed|entitled|eligible to (?:redeem|"
     r"receive|claim))\b|\blucky day\b|\bun-?redeemed\b|\bredeem (?:your |the )?(?:points?|gift"
     r"|reward|cash)\b|\bawait(?:s|ing)? (?:your )?collection\b",
@@ -159,6 +162,7 @@ FEE = _rx(
     r"|asuransi|pencairan|aktivasi)\b|\bbayar (?:biaya|pajak)\b",
     r"\bcaj (?:penghantaran|pos|kastam|pengendalian|pentadbiran|pemprosesan)\b"
     r"|\bbayar (?:bea(?: masuk)?|cukai(?: import)?)\b|\bcukai import\b|\brekening petugas\b"
+    r"|\bduti (?:import|kastam)\b|\bbaki tertunggak\b|\btunggakan bil\b"
     r"|\bbayar (?:caj|yuran)\b|\byuran (?:pemprosesan|pentadbiran)\b",
 )
 
@@ -166,7 +170,7 @@ PARCEL = _rx(
     r"\b(?:parcel|package|shipment|delivery|item|order|courier)s?\b[^.!?\n]{0,60}\b(?:on hold|held"
     r"|wrong address"
     r"|suspended|could ?n[o']t be delivered|undeliverable|failed|unsuccessful|returned|detained"
-    r"|not (?:been )?collected|can ?not be cleared|invalid (?:zip|post|postal|address)"
+    r"|not (?:been )?collected|pending for you|awaiting (?:delivery|collection)|can ?not be cleared|invalid (?:zip|post|postal|address)"
     r"|awaiting (?:payment|confirmation)|incomplete|incorrect address|unpaid|be return(?:ed)?\b)",
     r"\b(?:problem|issue|trouble|error)s? (?:with|when|while|in) (?:the )?del[ie]ver\w*"
     r"|\bcould ?n[o']t be deliver(?:ed)?\b|\b(?:unable|failed|unsuccessful|not able) to deliver\b|\bdelivery (?:attempt )?(?:failed|"
@@ -195,7 +199,8 @@ _REQ_ID = (
 _REQ_CODE = re.compile(_REQ_EN + "|" + _REQ_ID, _F)
 _WHATS_CODE = re.compile(
     r"\bwhat(?:'s| is) (?:the |your )?(?:otp|code|verification code)\b"
-    r"|\b(?:text|send|sending|texting) you a (?:[\w-]+ ){0,2}code\b[^.!?\n]{0,40}\b(?:reply with it|send "
+    r"|\b(?:text|send|sending|texting)(?: you)? a (?:[\w-]+ ){0,2}code\b[^.!?\n]{0,40}\b(?:reply with it"
+    r"|text it back|send it back|send "
     r"it (?:back|to"
     r" (?:me|us))|read it (?:back|out)|tell (?:me|us))"
     r"|\bcode (?:you )?(?:just )?(?:received|got)\b[^.!?\n]{0,20}\b(?:send|share|forward|tell)",
@@ -218,7 +223,8 @@ CODE_HIJACK = _rx(
     r"\b(?:your number|you) as (?:my|a) (?:recovery|backup|verification)\b",
     r"\b(?:accidentally|mistakenly|by mistake) (?:put|entered|used|typed|gave|registered)"
     r" (?:in )?your (?:phone )?number\b",
-    r"\b(?:kode|kod|otp|tac)\b[^\n]{0,30}\b(?:ke ?kirim|terkirim|nyasar|kesasar|masuk)\b[^\n]{0,10}\b(?:ke )?"
+    r"\b(?:kode|kod|otp|tac)\b[^\n]{0,30}\b(?:ke ?kirim|terkirim|nyasar|kesasar|masuk|pergi|sampai"
+    r"|dihantar)\b[^\n]{0,10}\b(?:ke )?"
     r"(?:nomor|nombor|no|hp|phone|fon)\b",
     r"\b(?:tersalah|salah|tersilap|silap) (?:masuk(?:kan)?|isi|taip|letak|tulis) (?:nombor|nomor|no)\b"
     r"[^\n]{0,80}"
@@ -272,7 +278,8 @@ NEW_NUMBER = _rx(
     r"\bnomor baru\b|\bganti (?:nomor|no)\b|\b(?:hp|nomor|ponsel)\b (?:saya|aku|mama|papa)?"
     r" ?(?:hilang|rusak|mati|jatuh)\b|\b(?:hp|ponsel|handphone|telefon)-?ku,?\s?(?:rusak|hilang"
     r"|mati|jatuh|rosak)\b",
-    r"\bnombor baru\b|\btukar nombor\b|\b(?:telefon|fon|phone)\b (?:saya |aku |lama )?(?:rosak|hilang)\b",
+    r"\bnombor baru\b|\btukar nombor\b|\b(?:telefon|fon|phone)\b (?:saya |aku |lama |adik )?(?:rosak"
+    r"|hilang|jatuh|pecah)\b",
 )
 MONEY_REQUEST = _rx(
     r"\b(?:can|could) you (?:please |pls |help me )?(?:send|transfer|lend|pay|wire)\b"
@@ -291,7 +298,8 @@ MONEY_REQUEST = _rx(
     r"\b(?:tolong|bisa|boleh) (?:di)?(?:transfer|kirimin|kirim uang|belikan|beliin|pinjam|bank in"
     r"|hantar duit)\b|\bminta (?:pulsa|uang|transfer|dikirim|duit)\b"
     r"|\btransfer ke (?:rek|rekening|nomor|akaun)\b|\bpinjam(?:kan)? (?:uang|duit|wang)\b"
-    r"|\bkirim(?:in|kan)? (?:uang|duit|dana)\b",
+    r"|\bkirim(?:in|kan)? (?:uang|duit|dana)\b|\bmasuk(?:kan)? (?:duit |wang |\w+ )?(?:kat|ke|dalam) "
+    r"akaun\b",
 )
 TASK_STRONG = _rx(
     r"\bearn (?:up to |around |about )?" + _MONEY + r"? ?\d[\d,.]*k? ?(?:\+ )?(?:-\s?\d[\d,.]*k? )?"
@@ -468,7 +476,7 @@ LINK_MENTION = _rx(
     r"\[(?:link|url|lien|tautan|pautan)\]|<(?:link|url)>",
     r"\b(?:click|tap|open|visit|press) (?:on )?(?:this|the|below|following|above) (?:link|url)\b"
     r"|\b(?:in|at|via|through|on|from) the (?:link|url)(?: below| above| provided)?\b"
-    r"|\blink (?:below|above)\b|\b(?:di bawah ini|berikut ini|di bawah)\W*$|\bscan (?:the|this) (?:attached |following )?qr(?: code)?\b",
+    r"|\b(?:here|below|link|website)\s*:\s*$|\blink (?:below|above)\b|\b(?:di bawah ini|berikut ini|di bawah)\W*$|\bscan (?:the|this) (?:attached |following )?qr(?: code)?\b",
     r"\b(?:klik|buka|tekan|kunjungi|layari) (?:link|tautan|pautan|lin) (?:ini|berikut|di bawah)"
     r"|\b(?:melalui|lewat|di|pada) (?:link|tautan|pautan) (?:ini|berikut|di bawah)\b",
 )
@@ -492,12 +500,14 @@ _ORDER = re.compile(
     r"|norton|mcafee|amazon|paypal|geek squad) support\b|\bsubscription\b|\bshipping of\b"
     r"|\binvoice\b|\bthanks for (?:your )?purchase\b|\bhas been processed\b"
     r"|\bcharged\b[^.!?\n]{0,40}\bfor (?:a|an|the|your)\b|\bcase (?:manager|officer)\b"
-    r"|\bresolution cent(?:er|re)\b|\brefund department\b",
+    r"|\bresolution (?:cent(?:er|re)|team)\b|\brefund department\b"
+    r"|\bwithdrawal of [\d.,]+ ?(?:btc|eth|usdt|sol|bnb|xrp)\b"
+    r"|\bto (?:stop|cancel|reverse|block) the " + _MONEY + r" ?[\d.,]+ (?:charge|payment|transfer)",
     _F,
 )
 # Mobile numbers by country (MY, ID, UK, SG, AU, PH, IN), digits only.
 _MOBILE = re.compile(
-    r"(?:\+?60|0)1\d{7,9}$|(?:\+?62|0)8[1-9]\d{6,10}$|(?:\+?44|0)7\d{9}$|(?:\+?65)?[89]\d{7}$"
+    r"(?:\+?60|0)1\d{7,9}$|(?:\+?62|0)8[1-9]\d{8,10}$|(?:\+?44|0)7\d{9}$|(?:\+?65)?[89]\d{7}$"
     r"|(?:\+?61|0)4\d{8}$|(?:\+?63|0)9\d{9}$|\+?91[6-9]\d{9}$"
 )
 _KINDLY = re.compile(r"\bkindly\b", _F)
@@ -658,7 +668,7 @@ EMERGENCY = _rx(
     r"|card (?:got |was |has been )?declined|lost my wallet|wallet (?:was |got )?stolen)\b",
 )
 BORROWED_PHONE = _rx(
-    r"\b(?:pake|pakai|pinjam|pinjem|guna)\b (?:hp|handphone|telefon|nomor|nmr|no) "
+    r"\b(?:pake|pakai|pinjam|pinjem|guna)\b (?:hp|handphone|telefon|nomor|nmr|no|nombor|fon|phone) "
     r"(?:tmn|teman|temen|kawan|orang|orng|org)\b",
     r"\b(?:nmr|nomor|no|nombor|nmrku|nomorku)\w* (?:baru|anyar|brunya|barunya)\w*\b",
 )
@@ -852,8 +862,13 @@ OFFICIAL_CHANNEL = _rx(
     r"|\b(?:melalui|di|lewat|dalam) aplikasi (?:[A-Z][\w&'.-]*)\b",
     r"\b(?:visit|go to) (?:your nearest|the nearest|any|a|your) branch\b|\bkantor cabang\b"
     r"|\bcawangan (?:terdekat|berhampiran)\b|\bby (?:post|letter)\b",
-    r"\bwe(?:'ll| will) send you a (?:[\w-]+ ){0,4}(?:card|letter)\b|\b(?:returned|refunded|credited)"
+    r"\bwe(?:'ll| will) send you a (?:[\w-]+ ){0,4}(?:card|letter)\b|\b(?:card|letter) will (?:also )?be "
+    r"(?:posted|sent) to you\b|\bto the driver (?:at|on) delivery\b|\bat your (?:local|nearest) post office\b"
+    r"|\b(?:will be )?(?:paid|credited|transferred) (?:in)?to your (?:nominated |registered )?bank account\b"
+    r"|\bdetails are in your \w+\b|\b(?:returned|refunded|credited)"
     r" to your original payment method\b",
+    r"\b(?:held|waiting|available) (?:for (?:you|collection) )?at (?:the |your |our )?[\w' ]{0,40}\b(?:post"
+    r" office|depot|shipping cent(?:re|er)|service point|branch|locker|counter|pickup point)\b",
     r"\bcollect (?:it|your (?:parcel|item|package)) (?:from|at) [\w' ]{0,40}\b(?:post office|depot"
     r"|branch|locker|counter|service point|pickup point)\b|\b(?:use it|redeem it|shop) in[- ]store\b"
     r"|\bambil (?:bungkusan|paket|barang)\b[^.!?\n]{0,40}\b(?:pejabat pos|kantor pos|cawangan)\b"
