@@ -27,3 +27,10 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def moto_url() -> Iterator[str]:
     with moto_server() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def moto_serial_url() -> Iterator[str]:
+    """A moto server that answers one request at a time, like DynamoDB's per-item writes."""
+    with moto_server(serial=True) as url:
+        yield url

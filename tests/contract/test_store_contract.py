@@ -22,7 +22,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     if request.param == "sqlite":
         yield SqliteStore(tmp_path / "store.sqlite3")
         return
-    client = make_dynamodb_client("us-east-1", request.getfixturevalue("moto_url"))
+    client = make_dynamodb_client("us-east-1", request.getfixturevalue("moto_serial_url"))
     table = f"qila-{uuid.uuid4().hex[:8]}"
     client.create_table(
         TableName=table,

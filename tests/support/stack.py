@@ -166,13 +166,18 @@ def _wait_worker_ready(stack: Stack, procs: Mapping[str, subprocess.Popen[Any]])
 
 
 @contextmanager
-def moto_server() -> Iterator[str]:
-    """moto's standalone server (the project's own, from the virtualenv) on a free port."""
+def moto_server(serial: bool = False) -> Iterator[str]:
+    """moto's standalone server (the project's own, from the virtualenv) on a free port;
+    ``serial`` answers one request at a time (see ``moto_serial.py``)."""
     port = free_port()
+    if serial:
+        command = [str(BIN / "python"), str(Path(__file__).with_name("moto_serial.py"))]
+        command += ["127.0.0.1", str(port)]
+    else:
+        command = [str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(port)]
     proc = subprocess.Popen(
-        [str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_http(f"{url}/moto-api/", proc=proc, timeout=30)
