@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -18,7 +19,13 @@ pytestmark = pytest.mark.browser
 SCAM = "URGENT: your parcel is held, pay the fee at http://parcel-fee.top/pay"
 ORDINARY = "see you at lunch tomorrow?"
 REPLY_MS = 30_000  # a verdict goes webhook -> queue -> worker -> sandbox
-SCREENSHOTS = REPO / "docs" / "screenshots"
+# The README's screenshots are refreshed only on request (QILA_UPDATE_SCREENSHOTS=1); otherwise the
+# test writes its screenshots to its own temporary folder and leaves the checkout untouched.
+DOCS_SCREENSHOTS = REPO / "docs" / "screenshots"
+
+
+def screenshot_dir(tmp_path: Path) -> Path:
+    return DOCS_SCREENSHOTS if os.environ.get("QILA_UPDATE_SCREENSHOTS") == "1" else tmp_path
 
 
 def composer(page: Page) -> Locator:
@@ -59,7 +66,7 @@ def png(width: int = 240, height: int = 120) -> bytes:
     return out.getvalue()
 
 
-def test_scam_and_ordinary_messages_get_their_verdicts(page: Page) -> None:
+def test_scam_and_ordinary_messages_get_their_verdicts(page: Page, tmp_path: Path) -> None:
     send(page, ORDINARY)
     expect(page.locator("#messages .msg.in").first).to_contain_text(ORDINARY)
     expect(replies(page, "No red flags found")).to_have_count(1, timeout=REPLY_MS)
@@ -77,14 +84,16 @@ def test_scam_and_ordinary_messages_get_their_verdicts(page: Page) -> None:
     # The operator panel lists both checks.
     expect(page.locator("#checks tbody tr")).to_have_count(2)
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shots = screenshot_dir(tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
     assert no_horizontal_scroll(page)
-    page.screenshot(path=SCREENSHOTS / "chat-desktop.png")
+    page.screenshot(path=shots / "chat-desktop.png")
     page.set_viewport_size(PHONE)
     expect(scam_reply).to_be_visible()
     scam_reply.scroll_into_view_if_needed()
     assert no_horizontal_scroll(page)
-    page.screenshot(path=SCREENSHOTS / "chat-phone.png")
+    page.screenshot(path=shots / "chat-phone.png")
+    assert (shots / "chat-desktop.png").stat().st_size > 0
 
 
 def test_image_is_shown_and_answered(page: Page, stack: Stack) -> None:
