@@ -136,6 +136,12 @@ def test_modern_tactics_are_flagged_and_named(
         "your local post office.",
         "Purolator: We missed you today. Your parcel is being held at the Purolator Shipping "
         "Centre on King St for 5 business days.",
+        "Patungan kado ulang tahun Rina Rp50.000 per orang ya, transfer ke BCA 1234567890 a.n. "
+        "Dewi. Makasih!",
+        "Public Bank: Transaksi kad RM980.00 di IKEA pada 02/08. Jika bukan anda, hubungi "
+        "03-2177 3555 dengan segera.",
+        "Uber: Your refund of $8.20 has been processed. It may take 3-5 business days to appear "
+        "on your statement.",
     ],
 )
 def test_routine_notices_and_reports_are_not_flagged(
@@ -217,3 +223,11 @@ def test_a_brand_address_in_a_prize_message_is_a_name_drop(fixed_analyzer: ScamA
     )
     assert verdict.level in FLAGGED
     assert "link.official" not in {s.code for s in verdict.signals}
+
+
+def test_a_landline_to_a_named_officer_is_a_callback(fixed_analyzer: ScamAnalyzer) -> None:
+    text = (
+        "Makluman: akaun anda dikesan terlibat dalam transaksi mencurigakan. Jika bukan anda, "
+        "hubungi pegawai kami di 03-8911 2408."
+    )
+    assert "callback" in codes(fixed_analyzer, text)

@@ -47,6 +47,8 @@ URGENCY = _rx(
     r"\bsegera\b|\bsecepatnya\b|\bsekarang juga\b|\bhari ini juga\b|\bkesempatan terakhir\b",
     r"\bdalam (?:waktu |masa )?\d+ ?(?:jam|hari|menit|minit)\b|\bbatas waktu\b",
     r"\bpeluang terakhir\b|\bnotis terakhir\b",
+    r"\bfor immediate (?:update|action|attention|payment)\b|\b(?:cut|disconnected|suspended|blocked)"
+    r" (?:at [\d.:]+ ?(?:am|pm) )?(?:tonight|today)\b",
 )
 
 LEGAL_THREAT = _rx(
@@ -72,7 +74,7 @@ THREAT = _rx(
     r"|limited|blocked|restricted) your\b|\b(?:cloud|storage|mailbox|inbox) is full\b",
     r"\b(?:trouble|problem|issue)s? with your (?:current )?(?:billing|payment) (?:information|details"
     r"|method)\b",
-    r"\bnotis pemotongan\b|\bmemotong bekalan\b|\bsaman\b[^.!?\n]{0,30}\b(?:akan )?dikenakan\b",
+    r"\bnotis pemotongan\b|\bmemotong bekalan\b|\b(?:akan )?melakukan pemutusan\b|\bpemutusan (?:jam|pukul|hari ini|malam ini)\b|\bsaman\b[^.!?\n]{0,30}\b(?:akan )?dikenakan\b",
     r"\b(?:bekalan|elektrik|air|perkhidmatan|layanan|listrik)\b[^.!?\n]{0,40}\b(?:akan )?"
     r"(?:dipotong|diputuskan|diputus|dihentikan)\b",
     r"\b(?:rekening|rekning|rek|tabungan|tbungn|akun|akaun)\b[^.!?\n]{0,30}\b(?:error|eror"
@@ -135,7 +137,10 @@ REFUND = _rx(
     r"|\b(?:tax|income) (?:return|refund)\b[^.!?\n]{0,40}\b(?:could not|cannot|can't|unable to)"
     r" be processed\b|\bready for (?:deposit|collection|claim)\b|\b(?:bayaran|bantuan|wang)\b[^.!?\n]{0,30}\bbelum "
     r"(?:dikreditkan|diterima|dituntut)\b|\bsumbangan tunai\b"
-    r"|\bbantuan sosial\b|\bbantuan (?:khas|kewangan)\b|\bberhak (?:menerima|mendapatkan|mendapat)\b|\bentitled to (?:receive|claim)\b",
+    r"|\bbantuan sosial\b|\bbantuan (?:khas|kewangan)\b|\b(?:aktifkan|tuntut) bantuan\b"
+    r"|\bbantuan "
+    + _MONEY
+    + r" ?\d|\bberhak (?:menerima|mendapatkan|mendapat)\b|\bentitled to (?:receive|claim)\b",
     r"\bbayaran balik\b|\bbantuan tunai\b",
 )
 
@@ -162,7 +167,10 @@ FEE = _rx(
     r"|asuransi|pencairan|aktivasi)\b|\bbayar (?:biaya|pajak)\b",
     r"\bcaj (?:penghantaran|pos|kastam|pengendalian|pentadbiran|pemprosesan)\b"
     r"|\bbayar (?:bea(?: masuk)?|cukai(?: import)?)\b|\bcukai import\b|\brekening petugas\b"
-    r"|\bduti (?:import|kastam)\b|\bbaki tertunggak\b|\btunggakan bil\b"
+    r"|\bduti (?:import|kastam)\b|\bbaki tertunggak\b|\btunggakan bil\b|\bmenunggak\b"
+    r"|\blunasi\b[^.!?\n]{0,20}\bdenda\b|\b(?:kastam|sst|duti|cukai import)\b[^.!?\n]{0,30}"
+    + _MONEY
+    + r" ?\d"
     r"|\bbayar (?:caj|yuran)\b|\byuran (?:pemprosesan|pentadbiran)\b",
 )
 
@@ -221,6 +229,8 @@ CODE_HIJACK = _rx(
     r"(?:you|your (?:phone|number))"
     r"\b[^\n]{0,60}\b(?:forward|send|pass|give|tell|share)\b(?: it| me| the code)",
     r"\b(?:your number|you) as (?:my|a) (?:recovery|backup|verification)\b",
+    r"\b(?:pakai|pake|gunakan|guna|masukkan|masukin) (?:nomor|nombor|no) (?:kakak|kak|anda|kamu|akak|awak"
+    r"|bapak|ibu|boss)\b[^\n]{0,80}\b(?:sms|kode|kod|otp|digit|tac)\b",
     r"\b(?:accidentally|mistakenly|by mistake) (?:put|entered|used|typed|gave|registered)"
     r" (?:in )?your (?:phone )?number\b",
     r"\b(?:kode|kod|otp|tac)\b[^\n]{0,30}\b(?:ke ?kirim|terkirim|nyasar|kesasar|masuk|pergi|sampai"
@@ -463,7 +473,7 @@ CALLBACK = _rx(
     r"\b(?:call|ring|contact)\b[^.!?\n]{0,20}" + _PHONE,
     r"\b(?:cancel|dispute)\b[^.!?\n]{0,20}\b(?:and|or|to) (?:get |claim |receive |obtain )?(?:a |your )?"
     r"(?:full )?"
-    r"refund\b[^.!?\n]{0,30}\b(?:call|ring|contact)\b[^.!?\n]{0,20}" + _PHONE,
+    r"refund\b[^.!?\n]{0,30}\b(?:call|ring|contact)\b[^.!?\n]{0,30}" + _PHONE,
     _NOT_YOU + r"[^\n]{0,80}" + _PHONE + r"[^\n]{0,60}\b(?:cancel|refund|dispute|reverse|sebelum"
     r"|before \d|within \d|batal)",
     r"\b(?:call|contact|ring|hubungi|telefon)\b[^.!?\n]{0,40}" + _PHONE + r"[^.!?\n]{0,30}"
@@ -485,7 +495,7 @@ LINK_MENTION = _rx(
 # of the scammer's.
 _CALL_NUMBER = re.compile(
     r"(?:" + _NOT_YOU + r"|\bcharged\b[^\n]{0,80})[^\n]{0,60}\b(?:call|contact|ring|phone|hubungi"
-    r"|telefon|speak (?:to|with)|reach|line(?: is)?)\b[^\n]{0,50}?"
+    r"|telefon|speak (?:to|with)|reach|line(?: is)?|desk)\b[^\n]{0,50}?"
     r"(\+?\(?\d[\d ()-]{7,}\d)",
     _F,
 )
@@ -501,7 +511,8 @@ _ORDER = re.compile(
     r"|\binvoice\b|\bthanks for (?:your )?purchase\b|\bhas been processed\b"
     r"|\bcharged\b[^.!?\n]{0,40}\bfor (?:a|an|the|your)\b|\bcase (?:manager|officer)\b"
     r"|\bresolution (?:cent(?:er|re)|team)\b|\brefund department\b"
-    r"|\bwithdrawal of [\d.,]+ ?(?:btc|eth|usdt|sol|bnb|xrp)\b"
+    r"|\bwithdrawal of [\d.,]+ ?(?:btc|eth|usdt|sol|bnb|xrp)\b|\baccount specialist\b|\bcase id\b"
+    r"|\border confirmed\b"
     r"|\bto (?:stop|cancel|reverse|block) the " + _MONEY + r" ?[\d.,]+ (?:charge|payment|transfer)",
     _F,
 )
@@ -509,6 +520,9 @@ _ORDER = re.compile(
 _MOBILE = re.compile(
     r"(?:\+?60|0)1\d{7,9}$|(?:\+?62|0)8[1-9]\d{8,10}$|(?:\+?44|0)7\d{9}$|(?:\+?65)?[89]\d{7}$"
     r"|(?:\+?61|0)4\d{8}$|(?:\+?63|0)9\d{9}$|\+?91[6-9]\d{9}$"
+)
+_PERSON = re.compile(
+    r"\b(?:pegawai|petugas|officer|agent|specialist|lineman|case manager|investigator)\b", _F
 )
 _KINDLY = re.compile(r"\bkindly\b", _F)
 _NAMED_HOTLINE = re.compile(r"\bhotline\b|\bhelpline\b|\btalian\b|\bcall cent(?:er|re)\b", _F)
@@ -527,13 +541,9 @@ def callback_number(text: str) -> str | None:
         return match.group(0)  # banks do not give a mobile number to ring
     if _HOTLINE.search(number) or _NAMED_HOTLINE.search(match.group(0)):
         return None  # the bank's own hotline, as genuine alerts give
-    # An ordinary landline: genuine alerts give the bank's, fakes give one of theirs and rush
-    # you to it ("sila hubungi pegawai kami segera di 03-...").
-    return (
-        match.group(0)
-        if URGENCY.search(match.group(0) + text[match.end() : match.end() + 25])
-        else None
-    )
+    # An ordinary landline: genuine alerts give the bank's; a fake sends you to a person
+    # ("sila hubungi pegawai kami di 03-...", "talk to our officer").
+    return match.group(0) if _PERSON.search(match.group(0)) else None
 
 
 CLICK_LINK = _rx(
@@ -853,6 +863,11 @@ SAFETY_NOTICE = _rx(
 )
 
 
+# A bill split among friends or a small shop's deposit: "Rp400.000 per orang", "DP 50%".
+SPLIT_PAYMENT = _rx(
+    r"\b(?:per orang|/orang|patungan|dibagi \d+|masing-masing|masing2|seorang|sorang)\b"
+    r"|\bDP \d+ ?%|\bsplit (?:the bill|it)\b|\beach (?:person|of us) owes\b|\bper (?:person|head)\b",
+)
 # Routine notices send you to the organisation's own channel, never to a number or link in the text.
 OFFICIAL_CHANNEL = _rx(
     r"\b(?:number|no\.?) (?:on|at) the back of (?:your|the) (?:card|debit card|credit card)\b"
@@ -867,6 +882,8 @@ OFFICIAL_CHANNEL = _rx(
     r"|\b(?:will be )?(?:paid|credited|transferred) (?:in)?to your (?:nominated |registered )?bank account\b"
     r"|\bdetails are in your \w+\b|\b(?:returned|refunded|credited)"
     r" to your original payment method\b",
+    r"\b(?:appear|show up|reflect) (?:on|in) your (?:card |bank |account )?statement\b",
+    r"\bloket resmi\b|\bvia (?:[A-Z][\w&'.-]* ){1,2}(?:Mobile|App)\b",
     r"\b(?:held|waiting|available) (?:for (?:you|collection) )?at (?:the |your |our )?[\w' ]{0,40}\b(?:post"
     r" office|depot|shipping cent(?:re|er)|service point|branch|locker|counter|pickup point)\b",
     r"\bcollect (?:it|your (?:parcel|item|package)) (?:from|at) [\w' ]{0,40}\b(?:post office|depot"
@@ -896,6 +913,9 @@ def reassuring(text: str) -> list[RuleHit]:
     safety = _first(SAFETY_NOTICE, text)
     if safety:
         hits.append(RuleHit("safety_notice", -30, safety))
+    split = _first(SPLIT_PAYMENT, text)
+    if split:
+        hits.append(RuleHit("everyday_payment", -15, split))
     official = _first(OFFICIAL_CHANNEL, text)
     if official:
         hits.append(RuleHit("official_channel", -20, official))
