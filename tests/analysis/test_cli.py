@@ -63,15 +63,15 @@ def test_check_jsonl() -> None:
     assert json.loads(out[2]) == {"line": 3, "error": "expected a JSON object with 'text'"}
 
 
-def test_check_jsonl_is_fast() -> None:
+def test_check_jsonl_answers_every_line_in_order() -> None:
+    # Throughput (30,000 lines) is measured by benchmarks/bench_analysis.py.
     texts = ["Your parcel is held, pay the fee at parcel-fee.top/pay", "ok lah see you"] * 1500
     stdin = "".join(json.dumps({"text": t}) + "\n" for t in texts)
-    import time
-
-    start = time.perf_counter()
-    out = run(["check", "--jsonl"], stdin=stdin)
-    assert len(out.splitlines()) == 3000
-    assert time.perf_counter() - start < 6.0  # 30,000 lines well under a minute
+    out = run(["check", "--jsonl"], stdin=stdin).splitlines()
+    assert len(out) == 3000
+    levels = [json.loads(line)["level"] for line in out]
+    assert levels[0::2] == ["likely_scam"] * 1500
+    assert levels[1::2] == ["no_red_flags"] * 1500
 
 
 def test_check_image_missing_reader_is_a_clear_error(tmp_path: Path) -> None:

@@ -94,6 +94,21 @@ def codes(analyzer: ScamAnalyzer, text: str) -> set[str]:
             "Call our officer on 9123456780 now.",
             "threat",
         ),
+        (
+            "Metro Police Fraud Squad: your card was used in a fraud investigation. Do not contact "
+            "your bank. Call DS Patel on 020 3808 1199 today.",
+            "threat",
+        ),
+        (
+            "PayPal: We've limited your account after a $420.00 payment to TechZone. If you did not "
+            "authorise this, call 1-888-555-0144.",
+            "callback",
+        ),
+        (
+            "Hi! Could you help me vote for my cousin? You'll get a code by SMS, just forward it to "
+            "me please",
+            "otp_request",
+        ),
     ],
 )
 def test_modern_tactics_are_flagged_and_named(
@@ -142,6 +157,10 @@ def test_modern_tactics_are_flagged_and_named(
         "03-2177 3555 dengan segera.",
         "Uber: Your refund of $8.20 has been processed. It may take 3-5 business days to appear "
         "on your statement.",
+        "Salam, sewa bulan ini RM900 boleh bank in ke Maybank 1142 0567 8812 macam biasa. Terima "
+        "kasih.",
+        "Canva: Your password was just changed. If this wasn't you, reset it at "
+        "canva.com/password-reset.",
     ],
 )
 def test_routine_notices_and_reports_are_not_flagged(

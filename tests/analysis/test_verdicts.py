@@ -151,17 +151,17 @@ def test_to_dict_round_trip_fields(analyzer: Analyzer) -> None:
     assert data["checked_on"].count("-") == 2
 
 
-def test_build_analyzer_is_cached_and_fast() -> None:
+def test_build_analyzer_is_built_once_per_process() -> None:
+    # How long the first build takes is measured by benchmarks/bench_analysis.py, not here.
     code = (
-        "import time, qila.analysis as a\n"
-        "t = time.perf_counter(); first = a.build_analyzer(); took = time.perf_counter() - t\n"
-        "assert a.build_analyzer() is first\n"
-        "print(took)\n"
+        "import qila.analysis as a\n"
+        "first = a.build_analyzer()\n"
+        "print(a.build_analyzer() is first, type(first).__name__)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert float(result.stdout) < 0.1
+    assert result.stdout.split() == ["True", "ScamAnalyzer"]
 
 
 def test_analysis_imports_no_vendor_code() -> None:
@@ -245,10 +245,14 @@ def test_shortened_link_in_ordinary_context_is_not_flagged(analyzer: Analyzer, t
     assert analyzer.analyse(Content(text=text)).level is Level.NO_RED_FLAGS
 
 
-def test_very_long_text_is_bounded(analyzer: Analyzer) -> None:
-    import time
-
-    start = time.perf_counter()
-    verdict = analyzer.analyse(Content(text="a-" * 50000 + " http://" + "a." * 20000 + "com"))
-    assert time.perf_counter() - start < 2.0
-    assert verdict.level in (Level.NO_RED_FLAGS, Level.SUSPICIOUS, Level.LIKELY_SCAM)
+def test_very_long_text_does_not_hang_the_analyser() -> None:
+    # A hang guard (pathological backtracking would take minutes), not a speed measurement.
+    code = (
+        "from qila.analysis import Content, build_analyzer\n"
+        "text = 'a-' * 50000 + ' http://' + 'a.' * 20000 + 'com'\n"
+        "print(build_analyzer().analyse(Content(text=text)).level.value)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() in ("no_red_flags", "suspicious", "likely_scam")

@@ -335,8 +335,13 @@ class ScamAnalyzer:
             return
         hits = reassuring(readable)
         asks = _ASKS & codes.keys()
-        # A fee to pay in the courier's own app or at the post office is the genuine kind.
-        if asks and not (asks == {"fee"} and any(h.code == "official_channel" for h in hits)):
+        # A fee to pay in the courier's own app or at the post office, or a share of a bill or
+        # the rent "as usual", is the genuine kind of ask.
+        excused = {h.code for h in hits} & {"official_channel", "everyday_payment"}
+        if asks and not (
+            (asks == {"fee"} and "official_channel" in excused)
+            or (asks == {"money_request"} and "everyday_payment" in excused)
+        ):
             return
         for hit in hits:
             found.add(hit.code, hit.weight, "text", hit.evidence)

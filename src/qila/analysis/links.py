@@ -25,6 +25,7 @@ _BARE_TLDS = (
     "com|net|org|info|biz|top|xyz|site|online|club|shop|vip|icu|buzz|live|link|click|app"
     "|store|website|space|fun|asia|tech|cyou|sbs|cfd|bond|loan|support|help|page|tk|ml|ga|cf|gq"
     "|cc|ws|pw|su|cn|ru|io|co|ly|win|bid|work|rest|mobi|pro|email|network|services|center"
+    "|uk|us|eu|au|nz|ca|ie"
     "|(?:com|co|gov|org|net|edu|go|or|ac)\\.[a-z]{2}"
 )
 _URL = re.compile(
@@ -155,6 +156,14 @@ def _free_elsewhere(label: str, subdomain: str, registered: str) -> str | None:
     return None
 
 
+# The service's own account pages (canva.com/password-reset), not something a user published.
+_OWN_PAGES = re.compile(
+    r"/(?:account|accounts|password|password-reset|reset-password|login|signin|sign-in|settings"
+    r"|help|support|security)\b",
+    re.IGNORECASE,
+)
+
+
 def _has_path(rest: str) -> bool:
     return bool(rest.split("?", 1)[0].split("#", 1)[0].strip("/"))
 
@@ -225,6 +234,7 @@ def check_url(url: str) -> list[LinkHit]:
         and host == free
         and free in data.file_hosts
         and _has_path(rest)
+        and not _OWN_PAGES.match(rest)
         and (owner is None or free not in owner.domains)  # docs.google.com, not dropbox.com
     )
     brand = None if published else owner

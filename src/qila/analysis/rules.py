@@ -47,14 +47,16 @@ URGENCY = _rx(
     r"\bsegera\b|\bsecepatnya\b|\bsekarang juga\b|\bhari ini juga\b|\bkesempatan terakhir\b",
     r"\bdalam (?:waktu |masa )?\d+ ?(?:jam|hari|menit|minit)\b|\bbatas waktu\b",
     r"\bpeluang terakhir\b|\bnotis terakhir\b",
-    r"\bfor immediate (?:update|action|attention|payment)\b|\b(?:cut|disconnected|suspended|blocked)"
+    r"\bfor immediate (?:update|action|attention|payment)\b|\b(?:cut|disconnected|disconnection|suspended"
+    r"|blocked|shut-?off)"
     r" (?:at [\d.:]+ ?(?:am|pm) )?(?:tonight|today)\b",
 )
 
 LEGAL_THREAT = _rx(
     r"\blegal action\b|\bwarrant\b|\bpolice case\b|\bcourt (?:case|summons|order)"
     r"|\bmoney laundering\b|\bcriminal (?:investigation|case|charges?|complaint)\b"
-    r"|\bpengubahan wang haram\b|\bpegawai (?:siasatan|penyiasat)\b",
+    r"|\bpengubahan wang haram\b|\bpegawai (?:siasatan|penyiasat)\b|\bfraud investigation\b"
+    r"|\b(?:do not|don'?t) (?:contact|tell|call|inform) (?:your bank|anyone|the bank)\b",
     r"\bproses hukum\b|\bdipolisikan\b|\btindakan undang-undang\b|\bwaran tangkap\b"
     r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b|\bditangkap\b",
 )
@@ -92,9 +94,11 @@ THREAT = _rx(
     r"\b(?:unusual|suspicious|unrecogni[sz]ed|failed|unauthori[sz]ed) (?:activity|sign-?in|log-?in"
     r"|login|transaction|access|behaviou?r|attempts?)",
     r"\b(?:avoid|prevent)(?:ing)? (?:a |the |any |further )?(?:\S+ ){0,2}(?:late fees?|fines?"
-    r"|penalt(?:y|ies)|prosecution|legal action|surcharges?|(?:additional|extra) (?:fees|charges)"
+    r"|penalt(?:y|ies)|prosecution|legal action|enforcement(?: action)?|surcharges?"
+    r"|(?:additional|extra) (?:fees|charges)"
     r"|blacklist(?:ed|ing)?)\b",
-    r"\b(?:be|being|get|getting) fined\b|\b(?:serious|heavy|hefty|additional|late) fines?\b"
+    r"\b(?:scheduled|set|due) for (?:disconnection|shut-?off|suspension)\b|\bshut-?off\b"
+    r"|\benforcement (?:action|begins|will|proceedings)\b|\b(?:be|being|get|getting) fined\b|\b(?:serious|heavy|hefty|additional|late) fines?\b"
     r"|\bfines? (?:if|will be|may be)\b",
     r"\b(?:akun|rekening|kartu|nomor|akaun|kad|nombor|atm)\b[^.!?\n]{0,40}"
     r"\b(?:di|ter|akan di)?(?:blokir|nonaktifkan|nonaktif|tutup|bekukan|tangguhkan|sekat"
@@ -131,8 +135,9 @@ PRIZE_ACTION = _rx(
     r"\b(?:klik|hubungi|hub|kunjungi|info|balas|tuntut|layari|hantar)\b",
 )
 REFUND = _rx(
-    r"\btax refund\b|\brefund (?:of|is|has|amount)\b|\beligible for (?:a |an )?"
-    r"(?:refund|rebate|compensation|payout|grant)\b|\boverpaid\b|\bunclaimed (?:funds|money|refund)",
+    r"\btax refund\b|\brefund (?:of|is|has|amount)\b|\beligible for (?:a |an )?(?:[\w-]+ ){0,3}"
+    r"(?:refund|rebate|compensation|payout|grant)\b|\beconomic impact payment\b|\bstimulus (?:payment|check)\b"
+    r"|\b(?:sudah |dapat |bisa )?dicairkan\b|\bnama penerima\b|\boverpaid\b|\bunclaimed (?:funds|money|refund)",
     r"\bpengembalian (?:dana|pajak)\b|\brestitusi\b|\bdana bantuan\b|\bbansos\b"
     r"|\b(?:tax|income) (?:return|refund)\b[^.!?\n]{0,40}\b(?:could not|cannot|can't|unable to)"
     r" be processed\b|\bready for (?:deposit|collection|claim)\b|\b(?:bayaran|bantuan|wang)\b[^.!?\n]{0,30}\bbelum "
@@ -157,6 +162,8 @@ FEE = _rx(
     r"\bpay (?:the |your |a )?" + _MONEY + r" ?\d[\d.,]* (?:balance|toll|fee|charge)\b"
     r"|" + _MONEY + r" ?\d[\d.,]* (?:is|are) (?:required|needed|due|payable)\b[^.!?\n]{0,40}$",
     r"\b(?:amount|balance) (?:due|owing|outstanding) for (?:using|your use of|the use of)\b",
+    r"\b(?:tolls?|fees?|bills?|fines?) (?:is|are) (?:still )?(?:unpaid|overdue|outstanding)\b"
+    r"|\bupgrade (?:to|your account to) a business account\b|\bbayar ongkir\b|\bongkos kirim ulang\b",
     r"\b(?:to (?:redeliver|release|receive|reschedule|claim)|redelivery)\b[^.!?\n]{0,40}"
     + _MONEY
     + r" ?\d",
@@ -188,7 +195,7 @@ PARCEL = _rx(
     r"|\breschedule (?:your )?delivery\b",
     r"\bpaket\b[^.!?\n]{0,50}\b(?:tertahan|gagal|ditahan|dikembalikan|tidak dapat dikirim)",
     r"\b(?:bungkusan|parcel|barang)\b[^.!?\n]{0,50}\b(?:ditahan|gagal|tidak dapat dihantar|dipulangkan)",
-    r"\balamat (?:yang )?(?:tidak lengkap|salah|tidak valid)\b|\btidak dapat melanjutkan pengiriman\b",
+    r"\bgagal (?:mengantar|mengirim|antar|dihantar)\b|\balamat (?:yang )?(?:tidak lengkap|salah|tidak valid)\b|\btidak dapat melanjutkan pengiriman\b",
 )
 
 _REQ_EN = (
@@ -207,6 +214,8 @@ _REQ_ID = (
 _REQ_CODE = re.compile(_REQ_EN + "|" + _REQ_ID, _F)
 _WHATS_CODE = re.compile(
     r"\bwhat(?:'s| is) (?:the |your )?(?:otp|code|verification code)\b"
+    r"|\byou(?:'ll| will) (?:get|receive) a (?:[\w-]+ ){0,2}code\b[^.!?\n]{0,40}\b(?:forward|send|text|give)"
+    r"\b(?: it)?(?: back)? (?:to me|back)\b"
     r"|\b(?:text|send|sending|texting)(?: you)? a (?:[\w-]+ ){0,2}code\b[^.!?\n]{0,40}\b(?:reply with it"
     r"|text it back|send it back|send "
     r"it (?:back|to"
@@ -233,10 +242,10 @@ CODE_HIJACK = _rx(
     r"|bapak|ibu|boss)\b[^\n]{0,80}\b(?:sms|kode|kod|otp|digit|tac)\b",
     r"\b(?:accidentally|mistakenly|by mistake) (?:put|entered|used|typed|gave|registered)"
     r" (?:in )?your (?:phone )?number\b",
-    r"\b(?:kode|kod|otp|tac)\b[^\n]{0,30}\b(?:ke ?kirim|terkirim|nyasar|kesasar|masuk|pergi|sampai"
+    r"\b(?:kode|kod|otp|tac)(?:nya)?\b[^\n]{0,30}\b(?:ke ?kirim|terkirim|nyasar|kesasar|masuk|pergi|sampai"
     r"|dihantar)\b[^\n]{0,10}\b(?:ke )?"
     r"(?:nomor|nombor|no|hp|phone|fon)\b",
-    r"\b(?:tersalah|salah|tersilap|silap) (?:masuk(?:kan)?|isi|taip|letak|tulis) (?:nombor|nomor|no)\b"
+    r"\b(?:tersalah|salah|tersilap|silap) (?:masuk(?:kan)?|isi|taip|letak|tulis|ketik) (?:nombor|nomor|no)\b"
     r"[^\n]{0,80}"
     r"\b(?:kod|kode|code|tac|otp)\b",
     r"\b(?:kode|kod)\b[^.!?\n]{0,30}\b(?:salah kirim|tersalah hantar|terkirim ke nomor)",
@@ -264,12 +273,13 @@ CARD = re.compile(
 ID_DETAILS = re.compile(
     _VERB_CRED + r"(?:your |the |anda |kamu )?(?:nric|ic number|identity card|passport|social "
     r"security|ssn|date of birth|mother'?s maiden name|personal (?:details|information|data)"
-    r"|ktp|nik\b|data diri|nama ibu kandung|foto selfie|kad pengenalan|mykad|butiran peribadi)",
+    r"|ktp|nik\b|data diri|nama ibu kandung|foto selfie|kad pengenalan|mykad|butiran peribadi"
+    r"|medicare number|social security number)",
     _F,
 )
 
 _FAMILY = re.compile(
-    r"\b(?:hi|hello|hey|hiya|halo|hai)\b[ ,!.]*(?:mum|mom|mummy|mommy|mam|ma|dad|daddy|papa|pa"
+    r"\b(?:hi+|hello+|hey+|hiya|halo+|hai+)\b[ ,!.]*(?:mum|mom|mummy|mommy|mam|ma|dad|daddy|papa|pa"
     r"|mama|mamah|mah|pah|bunda|ibu|bu|ayah|mak|abah|umi)\b"
     r"|^(?:mum|mom|dad|mama|papa|ma|pa|mak|ibu|ayah|abah)\b[ ,!.]+(?:it'?s me|this is|ini|ni)\b"
     r"|^\W*(?:mum|mom|mummy|mommy|dad|daddy|grandma|grandpa|granny|nana|nan|grandad|mak|mama"
@@ -368,7 +378,7 @@ INVEST_STRONG = _rx(
     r"|\b(?:untung|keuntungan|pulangan|profit(?:ed)?)\b (?:sebanyak |sebesar |of )?"
     + _MONEY
     + r" ?\d"
-    r"|\btomorrow'?s (?:stock |pick)",
+    r"|\btomorrow'?s (?:stock |pick)|\bgave (?:our )?members [\d.]+ ?%|\b(?:ai|quant|trading) bots?\b",
     r"\b(?:keuntungan|profit|untung|pulangan)\b (?:pasti|dijamin|tinggi|\d+ ?%)|\bpasti untung\b"
     r"|\btanpa risiko\b|\buntung besar\b",
     r"\bangka jitu\b|\btogel\b|\bjamin(?:an)? \d+ ?% tembus\b|\bslot gacor\b|\bjudi online\b",
@@ -445,7 +455,8 @@ APK = _rx(
 )
 # A sign-in or new-device alert: routine from a bank, a pretext when it comes with a strange link.
 ACCOUNT_ALERT = _rx(
-    r"\b(?:new|unrecogni[sz]ed|unknown) (?:device|phone|browser|location)\b",
+    r"\b(?:new|unrecogni[sz]ed|unknown) (?:device|phone|browser|location)\b|\bnew payee\b"
+    r"|\bbilling (?:problem|issue|error)\b|\b(?:card|payment)(?: on file)? (?:was |has been )?declined\b",
     r"\b(?:peranti|perangkat) (?:baharu|baru|tidak dikenali)\b|\bbukan anda\?",
     r"\byou have (?:\d+|a|an) (?:new |unread )?(?:voice ?mails?|voice messages?)\b",
     r"\b(?:lost|stolen) (?:iphone|phone|device)\b[^.!?\n]{0,40}\b(?:located|found|connected|online)\b"
@@ -486,7 +497,7 @@ LINK_MENTION = _rx(
     r"\[(?:link|url|lien|tautan|pautan)\]|<(?:link|url)>",
     r"\b(?:click|tap|open|visit|press) (?:on )?(?:this|the|below|following|above) (?:link|url)\b"
     r"|\b(?:in|at|via|through|on|from) the (?:link|url)(?: below| above| provided)?\b"
-    r"|\b(?:here|below|link|website)\s*:\s*$|\blink (?:below|above)\b|\b(?:di bawah ini|berikut ini|di bawah)\W*$|\bscan (?:the|this) (?:attached |following )?qr(?: code)?\b",
+    r"|\b(?:here|below|link|website)\s*:\s*$|\bclick here\b|\blink (?:below|above)\b|\b(?:di bawah ini|berikut ini|di bawah)\W*$|\bscan (?:the|this) (?:attached |following )?qr(?: code)?\b",
     r"\b(?:klik|buka|tekan|kunjungi|layari) (?:link|tautan|pautan|lin) (?:ini|berikut|di bawah)"
     r"|\b(?:melalui|lewat|di|pada) (?:link|tautan|pautan) (?:ini|berikut|di bawah)\b",
 )
@@ -512,7 +523,7 @@ _ORDER = re.compile(
     r"|\bcharged\b[^.!?\n]{0,40}\bfor (?:a|an|the|your)\b|\bcase (?:manager|officer)\b"
     r"|\bresolution (?:cent(?:er|re)|team)\b|\brefund department\b"
     r"|\bwithdrawal of [\d.,]+ ?(?:btc|eth|usdt|sol|bnb|xrp)\b|\baccount specialist\b|\bcase id\b"
-    r"|\border confirmed\b"
+    r"|\border confirm(?:ed|ation)\b"
     r"|\bto (?:stop|cancel|reverse|block) the " + _MONEY + r" ?[\d.,]+ (?:charge|payment|transfer)",
     _F,
 )
@@ -522,19 +533,23 @@ _MOBILE = re.compile(
     r"|(?:\+?61|0)4\d{8}$|(?:\+?63|0)9\d{9}$|\+?91[6-9]\d{9}$"
 )
 _PERSON = re.compile(
-    r"\b(?:pegawai|petugas|officer|agent|specialist|lineman|case manager|investigator)\b", _F
+    r"\b(?:pegawai|petugas|officer|agent|specialist|lineman|case manager|investigator"
+    r"|(?:security|fraud|disconnect\w*|cancellations?|billing) (?:team|department|desk|unit))\b",
+    _F,
 )
 _KINDLY = re.compile(r"\bkindly\b", _F)
 _NAMED_HOTLINE = re.compile(r"\bhotline\b|\bhelpline\b|\btalian\b|\bcall cent(?:er|re)\b", _F)
 
 
-def callback_number(text: str) -> str | None:
-    """The number a "not you?" line asks you to call, when it is not a hotline-style number."""
+def callback_number(text: str, platform: bool = False) -> str | None:
+    """The number a "not you?" line asks you to call, when it is not a hotline-style number.
+    ``platform``: the message names an online platform (PayPal, Amazon, Coinbase), which does
+    not send numbers to ring about a payment."""
     match = _CALL_NUMBER.search(text)
     if match is None:
         return None
     number = match.group(1).strip()
-    if _ORDER.search(text):  # a shop order or renewal has no bank hotline to ring
+    if platform or _ORDER.search(text):  # a shop order or renewal has no bank hotline to ring
         return match.group(0)
     digits = re.sub(r"[^\d+]", "", number)
     if _MOBILE.match(digits) or _KINDLY.search(text):
@@ -835,7 +850,9 @@ def check_text(text: str) -> list[RuleHit]:
     add("account_alert", 5, _first(ACCOUNT_ALERT, text))
     add("apk", 50, _first(APK, text))
     add("app_lure", 40, _first(APP_LURE, text))
-    add("callback", 30, _first(CALLBACK, text) or callback_number(text))
+    named = find_brand(text)
+    platform = named is not None and named[1] == "platform"
+    add("callback", 30, _first(CALLBACK, text) or callback_number(text, platform))
     add("click_link", 15, _requests(CLICK_LINK, text))
     premium = _first(PREMIUM_RATE, text)
     if premium and not PREMIUM_STOP.search(premium):
@@ -866,7 +883,7 @@ SAFETY_NOTICE = _rx(
 # A bill split among friends or a small shop's deposit: "Rp400.000 per orang", "DP 50%".
 SPLIT_PAYMENT = _rx(
     r"\b(?:per orang|/orang|patungan|dibagi \d+|masing-masing|masing2|seorang|sorang)\b"
-    r"|\bDP \d+ ?%|\bsplit (?:the bill|it)\b|\beach (?:person|of us) owes\b|\bper (?:person|head)\b",
+    r"|\bDP \d+ ?%|\bmacam biasa\b|\bseperti biasa\b|\bas usual\b|\bsplit (?:the bill|it)\b|\beach (?:person|of us) owes\b|\bper (?:person|head)\b",
 )
 # Routine notices send you to the organisation's own channel, never to a number or link in the text.
 OFFICIAL_CHANNEL = _rx(
@@ -882,7 +899,9 @@ OFFICIAL_CHANNEL = _rx(
     r"|\b(?:will be )?(?:paid|credited|transferred) (?:in)?to your (?:nominated |registered )?bank account\b"
     r"|\bdetails are in your \w+\b|\b(?:returned|refunded|credited)"
     r" to your original payment method\b",
-    r"\b(?:appear|show up|reflect) (?:on|in) your (?:card |bank |account )?statement\b",
+    r"\b(?:appear|show up|reflect) (?:on|in) your (?:card |bank |account )?statement\b|\bdays to appear\b"
+    r"|\b(?:refund|bayaran balik|pengembalian dana)\b[^!?\n]{0,60}\b(?:has been|have been|telah|sudah)"
+    r" (?:issued|processed|credited|dikreditkan|diproses|dikembalikan)\b",
     r"\bloket resmi\b|\bvia (?:[A-Z][\w&'.-]* ){1,2}(?:Mobile|App)\b",
     r"\b(?:held|waiting|available) (?:for (?:you|collection) )?at (?:the |your |our )?[\w' ]{0,40}\b(?:post"
     r" office|depot|shipping cent(?:re|er)|service point|branch|locker|counter|pickup point)\b",
