@@ -109,6 +109,16 @@ def codes(analyzer: ScamAnalyzer, text: str) -> set[str]:
             "me please",
             "otp_request",
         ),
+        (
+            "Info BNI: kartu magnetik tidak berlaku bulan depan. Ajukan penggantian kartu chip "
+            "secara online di bni-ganti-kartu.id",
+            "link.lookalike",
+        ),
+        (
+            "Mummy it's Ella, my screen cracked so this is my number for now. Don't text the old "
+            "one x",
+            "new_number",
+        ),
     ],
 )
 def test_modern_tactics_are_flagged_and_named(
@@ -161,6 +171,9 @@ def test_modern_tactics_are_flagged_and_named(
         "kasih.",
         "Canva: Your password was just changed. If this wasn't you, reset it at "
         "canva.com/password-reset.",
+        "KBank: Transfer out THB 1,200.00 from A/C x-5521 on 12/05 09:10. Balance THB 8,400.50. "
+        "Not you? Call K-Contact Center 02-8888888.",
+        "Pelunasan sewa tenda Rp 1.800.000 bisa ke BNI 0987654321 a.n. Suyono. Terima kasih Bu.",
     ],
 )
 def test_routine_notices_and_reports_are_not_flagged(

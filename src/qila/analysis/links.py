@@ -32,7 +32,10 @@ _URL = re.compile(
     r"(?:\b(?:https?|hxxps?)\s?:?\s?//|\bwww\.)[^\s<>\"']+"
     r"|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24})/[^\s<>\"']*"
     r"|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + _BARE_TLDS + r")\b(?![.@-]\w)"
-    r"|(?<![@\w.])(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?/[^\s<>\"']*",
+    r"|(?<![@\w.])(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?/[^\s<>\"']*"
+    # a hyphenated or numbered name under a country ending ("bni-upgrade-kartu.id"): a site,
+    # where a plain "her.my" in chat is a missing space
+    r"|(?<![@\w.-])(?:[a-z0-9-]+\.)*[a-z0-9]*[-\d][a-z0-9-]*\.(?:id|my|sg|ph|in|th|vn)\b(?![.@-]\w)",
     re.IGNORECASE,
 )
 _TRAIL = ".,;:!?)]}'\"»…"

@@ -27,7 +27,10 @@ def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts), _F)
 
 
-_MONEY = r"(?:us\$|\$|£|€|rm|rp\.?|sgd|s\$|usd|idr|myr|inr|rs\.?)"
+_MONEY = (
+    r"(?:us\$|\$|£|€|rm|rp\.?|sgd|s\$|usd|idr|myr|inr|rs\.?|thb|aed|php|₱|ksh|kes|ngn|₦|eur|gbp|cad"
+    r"|aud|nzd|hkd|chf|sek|nok|dkk|jpy|¥|krw|₩|vnd|₫|cny|rmb|₹)"
+)
 _PHONE = r"(?:\+?\d[\d -]{6,}\d|\b0\d{3,}\b)"
 _AMOUNT = (
     r"(?:" + _MONEY + r" ?\d[\d,.]*(?: ?(?:k|jt|juta|rb|ribu|million|mil|crores?|lakhs?))?"
@@ -140,8 +143,9 @@ REFUND = _rx(
     r"|\b(?:sudah |dapat |bisa )?dicairkan\b|\bnama penerima\b|\boverpaid\b|\bunclaimed (?:funds|money|refund)",
     r"\bpengembalian (?:dana|pajak)\b|\brestitusi\b|\bdana bantuan\b|\bbansos\b"
     r"|\b(?:tax|income) (?:return|refund)\b[^.!?\n]{0,40}\b(?:could not|cannot|can't|unable to)"
-    r" be processed\b|\bready for (?:deposit|collection|claim)\b|\b(?:bayaran|bantuan|wang)\b[^.!?\n]{0,30}\bbelum "
+    r" be processed\b|\bready for (?:deposit|collection|claim)\b|\b(?:bayaran|bantuan|wang)\b[^!?\n]{0,30}\b(?:belum|gagal) "
     r"(?:dikreditkan|diterima|dituntut)\b|\bsumbangan tunai\b"
+    r"|\blayak (?:menerima|mendapat) (?:rebat|bantuan|bayaran)\b|\btuntut rebat\b"
     r"|\bbantuan sosial\b|\bbantuan (?:khas|kewangan)\b|\b(?:aktifkan|tuntut) bantuan\b"
     r"|\bbantuan "
     + _MONEY
@@ -163,7 +167,7 @@ FEE = _rx(
     r"|" + _MONEY + r" ?\d[\d.,]* (?:is|are) (?:required|needed|due|payable)\b[^.!?\n]{0,40}$",
     r"\b(?:amount|balance) (?:due|owing|outstanding) for (?:using|your use of|the use of)\b",
     r"\b(?:tolls?|fees?|bills?|fines?) (?:is|are) (?:still )?(?:unpaid|overdue|outstanding)\b"
-    r"|\bupgrade (?:to|your account to) a business account\b|\bbayar ongkir\b|\bongkos kirim ulang\b",
+    r"|\bupgraded? (?:\w+ ){0,3}to (?:a )?business(?: account)?\b|\bfor \d{2,3}p\b|\bbayar ongkir\b|\bongkos kirim ulang\b",
     r"\b(?:to (?:redeliver|release|receive|reschedule|claim)|redelivery)\b[^.!?\n]{0,40}"
     + _MONEY
     + r" ?\d",
@@ -185,7 +189,7 @@ PARCEL = _rx(
     r"\b(?:parcel|package|shipment|delivery|item|order|courier)s?\b[^.!?\n]{0,60}\b(?:on hold|held"
     r"|wrong address"
     r"|suspended|could ?n[o']t be delivered|undeliverable|failed|unsuccessful|returned|detained"
-    r"|not (?:been )?collected|pending for you|awaiting (?:delivery|collection)|can ?not be cleared|invalid (?:zip|post|postal|address)"
+    r"|not (?:been )?collected|pending for you|(?:will be )?sent back|returned to sender|awaiting (?:delivery|collection)|can ?not be cleared|invalid (?:zip|post|postal|address)"
     r"|awaiting (?:payment|confirmation)|incomplete|incorrect address|unpaid|be return(?:ed)?\b)",
     r"\b(?:problem|issue|trouble|error)s? (?:with|when|while|in) (?:the )?del[ie]ver\w*"
     r"|\bcould ?n[o']t be deliver(?:ed)?\b|\b(?:unable|failed|unsuccessful|not able) to deliver\b|\bdelivery (?:attempt )?(?:failed|"
@@ -242,18 +246,19 @@ CODE_HIJACK = _rx(
     r"|bapak|ibu|boss)\b[^\n]{0,80}\b(?:sms|kode|kod|otp|digit|tac)\b",
     r"\b(?:accidentally|mistakenly|by mistake) (?:put|entered|used|typed|gave|registered)"
     r" (?:in )?your (?:phone )?number\b",
-    r"\b(?:kode|kod|otp|tac)(?:nya)?\b[^\n]{0,30}\b(?:ke ?kirim|terkirim|nyasar|kesasar|masuk|pergi|sampai"
+    r"\b(?:kode|kod|otp|tac|sms)(?:nya)?\b[^\n]{0,30}\b(?:ke ?kirim|terkirim|nyasar|kesasar|masuk|pergi|sampai"
     r"|dihantar)\b[^\n]{0,10}\b(?:ke )?"
     r"(?:nomor|nombor|no|hp|phone|fon)\b",
     r"\b(?:tersalah|salah|tersilap|silap) (?:masuk(?:kan)?|isi|taip|letak|tulis|ketik) (?:nombor|nomor|no)\b"
     r"[^\n]{0,80}"
-    r"\b(?:kod|kode|code|tac|otp)\b",
+    r"\b(?:kod|kode|code|tac|otp|sms)\w*\b",
     r"\b(?:kode|kod)\b[^.!?\n]{0,30}\b(?:salah kirim|tersalah hantar|terkirim ke nomor)",
 )
 
 _VERB_CRED = (
     r"\b(?:enter|confirm|verify|update|provide|send|give|share|key in|re-?enter|submit|input|"
     r"reply with|masukkan|konfirmasi|verifikasi|perbarui|kirim(?:kan)?|berikan|isi|sahkan|"
+    r"mengesahkan|mengemaskini|memasukkan|"
     r"kemas ?kini|hantar|beri)\b(?:\s+\S+){0,4}?\s+"
 )
 CREDENTIALS = re.compile(
@@ -266,7 +271,7 @@ CARD = re.compile(
     _VERB_CRED
     + r"(?:your |the |anda |kamu )?(?:(?:credit |debit |atm )?card (?:number|details|info)"
     r"|cvv|cvc|expiry date|bank (?:account )?details|banking details|nomor kartu|nombor kad"
-    r"|(?:bank )?routing number|bank account number"
+    r"|(?:bank )?routing number|bank account number|maklumat kad"
     r"|butiran kad|data kartu)",
     _F,
 )
@@ -291,7 +296,9 @@ NEW_NUMBER = _rx(
     r"\bnew (?:phone )?(?:number|no\.?)\b|\b(?:lost|broke|dropped|broken|smashed|damaged|cracked) my "
     r"(?:\w+ )?phone|\btext me (?:here|on this number)\b|\bon my work phone\b|\bsave this one\b"
     r"|\b(?:changed|switched) (?:phone )?(?:provider|network|carrier)s?\b|\bnumber porting\b"
-    r"|\b(?:call|text|message|reach) me (?:on|at) this number\b"
+    r"|\b(?:call|text|message|reach) me (?:on|at) this number\b|\bmy number for now\b"
+    r"|\b(?:screen|phone) (?:is |got |was )?(?:cracked|smashed|broken)\b|\b(?:don'?t|do not) (?:ring|call|text)"
+    r" the old (?:one|number)\b"
     r"|\bphone (?:is )?(?:broken|broke|lost|died|dead|damaged)\b|\bmy old number\b"
     r"|\bsave (?:this|my) (?:new )?number\b|\bdelete (?:the|my) old number\b"
     r"|\b(?:on|from|with) (?:the|my) new phone\b",
@@ -313,7 +320,7 @@ MONEY_REQUEST = _rx(
     + _MONEY
     + r" ?\d|\bcan you (?:please )?pay (?:it|this|the bill)"
     r"|\b(?:pay|send|give) (?:it |you |the money )?back (?:double|tomorrow|next week|soon|asap)\b"
-    r"|\bbail\b[^.!?\n]{0,30}" + _MONEY + r" ?\d",
+    r"|\bbail\b[^.!?\n]{0,30}" + _MONEY + r" ?\d|\bpost (?:my |the )?bail\b|\bbail money\b",
     r"\b(?:perubahan|ganti|tukar) (?:no\.? |nomor |nombor )?(?:rekening|rek|akaun)\b",
     r"\b(?:tolong|bisa|boleh) (?:di)?(?:transfer|kirimin|kirim uang|belikan|beliin|pinjam|bank in"
     r"|hantar duit)\b|\bminta (?:pulsa|uang|transfer|dikirim|duit)\b"
@@ -329,7 +336,7 @@ TASK_STRONG = _rx(
     r"|channels|posts)\b[^!?\n]{0,60}(?:\b(?:earn|paid|pay|salary|commission)\b|" + _MONEY + r")",
     _MONEY + r" ?\d[\d.,]* (?:per|a|for each|on each|/) ?(?:like|review|task|order|follow|rating"
     r"|video)\b",
-    _MONEY + r" ?\d[\d,.]*k? ?(?:-|to) ?" + _MONEY + r"? ?\d[\d,.]*k? (?:per|a) day\b",
+    _MONEY + r" ?\d[\d,.]*k? ?(?:-|to) ?" + _MONEY + r"? ?\d[\d,.]*k? (?:(?:per|a) day|daily)\b",
     r"\bearn\w* (?:up to )?\d[\d,.]*k?(?: ?(?:-|to) ?\d[\d,.]*k?)? ?(?:usd|dollars|rm|sgd|idr|rupiah"
     r"|ringgit|pounds)? ?(?:a|per|/) ?(?:day|hour|week)\b",
     r"\bgaji (?:harian|per hari)\b|\bpenghasilan harian\b|\bpendapatan harian\b",
@@ -352,7 +359,8 @@ TASK_WEAK = _rx(
     r"|\bno experience (?:needed|required)\b|\bwork from home\b|\bflexible hours\b"
     r"|\b(?:saw|found|received|reviewed|came across) your (?:resume|cv|profile)\b"
     r"|\bremote (?:position|assistant|job|role)s?\b"
-    r"|\bpart[- ]?time (?:helpers?|workers?|staff|employees?|positions?|vacanc(?:y|ies)|roles?)\b"
+    r"|\bpart[- ]?time (?:helpers?|workers?|staff|employees?|positions?|vacanc(?:y|ies)|roles?"
+    r"|assistants?)\b|\bpaid (?:every day|daily)\b"
     r"|\b(?:i am|i'm|i work as) an? (?:\w+ )?recruiter\b|\brecruiter (?:from|at|with)\b"
     r"|\b(?:company|we|agency|team) (?:had|got|obtained|found) your (?:number|contact|phone number)"
     r" (?:from|on|through)\b|\bmystery shoppers?\b|\bwe pay " + _MONEY + r" ?\d"
@@ -410,6 +418,8 @@ ROMANCE = _rx(
     r"|^\W*(?:hi|hello|hey)\b,? (?:i'?m|i am|this is) [A-Z][a-z]+\b[^\n]{0,40}\b(?:are you|is this)\b"
     r"|\b(?:maybe|perhaps) (?:it'?s|this is) fate\b|\bwe (?:could|can) be friends\b"
     r"|\bnice to meet you\b",
+    r"\b(?:you'?re|you are) in (?:a few|some|these|this|the|many)(?: of (?:them|the))? (?:photos?|pictures?"
+    r"|pics?|videos?)\b|\bphotos? of you\b|\bis this you\b",
     r"\bnever met (?:in person|face to face)\b|\bonly one i (?:can )?trust\b"
     r"|\b(?:gave|given|sent) me (?:the )?wrong (?:number|contact)\b"
     r"|\bwrong number\b[^\n]{0,120}\b(?:by the way|nice to meet|i am [A-Z][a-z]+|my name is)\b",
@@ -494,7 +504,7 @@ CALLBACK = _rx(
 # Words that point at a link the sender removed or that the reader must find ("click this link",
 # "[LINK]"): the link counts as one that Qila cannot see.
 LINK_MENTION = _rx(
-    r"\[(?:link|url|lien|tautan|pautan)\]|<(?:link|url)>",
+    r"\[(?:[a-z]+ ){0,2}(?:link|url|lien|tautan|pautan)\]|<(?:link|url)>",
     r"\b(?:click|tap|open|visit|press) (?:on )?(?:this|the|below|following|above) (?:link|url)\b"
     r"|\b(?:in|at|via|through|on|from) the (?:link|url)(?: below| above| provided)?\b"
     r"|\b(?:here|below|link|website)\s*:\s*$|\bclick here\b|\blink (?:below|above)\b|\b(?:di bawah ini|berikut ini|di bawah)\W*$|\bscan (?:the|this) (?:attached |following )?qr(?: code)?\b",
@@ -597,6 +607,14 @@ TRANSACTION = _rx(
     r"\b(?:transaksi|pembayaran|transfer|penarikan)\b[^.!?\n]{0,20}\b(?:sebesar|senilai|sebanyak"
     r"|berjumlah) " + _MONEY + r" ?\d",
     r"\b(?:received|sent|paid|spent|withdrew|transferred) " + _MONEY + r" ?\d",
+    r"\btransfer(?:red)? (?:out|in) (?:of )?"
+    + _MONEY
+    + r" ?\d|\b(?:balance|bal|baki|saldo)\b:? "
+    + _MONEY
+    + r" ?[\d,.]+\d",
+    r"\b(?:transfer|transaksi|pembayaran|penarikan|tarik tunai)\b(?: keluar| masuk)? "
+    + _MONEY
+    + r" ?[\d.,]+\d[^!?\n]{0,60}\b(?:berhasil|sukses|successful)\b",
     r"\b(?:was|has been|have been) (?:charged|debited|credited|deducted|paid|refunded)"
     r" (?:with |for )?" + _MONEY + r" ?\d",
     _MONEY + r" ?[\d,.]+\d (?:telah|sudah|berhasil|berjaya) (?:di|ber)?(?:pindahkan|debit|kreditkan"
@@ -609,7 +627,7 @@ TRANSACTION = _rx(
 # -- general smishing shapes that transfer across collections --------------------------------
 
 PREMIUM_RATE = _rx(
-    r"\b09\d{8,9}\b|\b08(?:7|45)\d{7,8}\b",
+    r"\b(?:call|ring|dial|phone|tel|on)\b[^.!?\n]{0,15}\b09\d{8,9}\b|\b08(?:7|45)\d{7,8}\b",
     r"\b\d{1,3} ?p ?(?:/|per) ?min\b|\b\d{2,3}ppm\b|\bper min(?:ute)? (?:from|cost)|\bcalls? cost"
     r"|\bcost ?£ ?\d|\b£\d(?:\.\d\d)?/(?:msg|min|wk|week|txt)\b|\bmsg\d+p\b|\b1[05]0p\b",
     r"\b(?:txt|text|send|reply|sms|ketik|ketikkan|taip)\b[^.!?\n]{0,30}\b(?:to|ke|kirim ke|hantar ke)"
@@ -633,7 +651,9 @@ CALL_TO_ACT = _rx(
     r"\b(?:hubungi|hub|klik|kunjungi|balas|ketik|telp|tlp|telpon|layari|tekan|hantar|kirim)\b",
 )
 CASH_PRIZE = _rx(
-    _AMOUNT + r"[^.!?\n]{0,40}\b(?:cash|prize|reward|award|bonus|won|win|hadiah|tunai|menang\w*"
+    _AMOUNT
+    + r"[^.!?\n]{0,40}\b(?:cash (?:prize|reward|award|bonus)|prize|reward|award|bonus|won|win"
+    r"|hadiah|tunai|menang\w*"
     r"|vouchers"
     r"|ganjaran|voucher|gift)\b",
     r"\b(?:won|win|claim|awarded|receive|menang\w*|mendapat\w*|mendptkn|memenangi|terima|dapat)\b"
@@ -657,7 +677,7 @@ BANK_TRANSFER = _rx(
     r"\b[^!?\n]{0,20}\bke (?:bank|rek|rekening|no)\b",
     r"\b(?:ini|berikut)\b (?:no\.? |nomor |nombor )?(?:rekening|rek|akaun)\w*\b",
     r"\b(?:kirim|transfer|tf)\w* ke bank\b[^!?\n]{0,20}\b(?:no\.? ?)?rek",
-    r"\b(?:transfer|tf|kirim|bank ?in|masukkan)\w*\b[^.!?\n]{0,50}\b(?:ke |kpd |to )?(?:no\.? ?)?"
+    r"\b(?:transfer\w*|tf|kirim\w*|bank ?in\b|masukkan)[^.!?\n]{0,50}\b(?:ke |kpd |to )?(?:no\.? ?)?"
     r"(?:rek(?:ening|ning)?|akaun|account)\b[^.!?\n]{0,40}(?:\d[\d -]{6,}|a/?n\b|atas nama)",
     r"\b(?:no\.? ?rek(?:ening)?|rekening|rek|akaun)\b\W{0,3}[^!?\n]{0,25}\d[\d -]{7,}"
     r"[^!?\n]{0,40}\b(?:a/n|an\.|atas nama)",
@@ -883,7 +903,7 @@ SAFETY_NOTICE = _rx(
 # A bill split among friends or a small shop's deposit: "Rp400.000 per orang", "DP 50%".
 SPLIT_PAYMENT = _rx(
     r"\b(?:per orang|/orang|patungan|dibagi \d+|masing-masing|masing2|seorang|sorang)\b"
-    r"|\bDP \d+ ?%|\bmacam biasa\b|\bseperti biasa\b|\bas usual\b|\bsplit (?:the bill|it)\b|\beach (?:person|of us) owes\b|\bper (?:person|head)\b",
+    r"|\bDP \d+ ?%|\bpelunasan\b|\bsisa pembayaran\b|\buang muka\b|\bmacam biasa\b|\bseperti biasa\b|\bas usual\b|\bsplit (?:the bill|it)\b|\beach (?:person|of us) owes\b|\bper (?:person|head)\b",
 )
 # Routine notices send you to the organisation's own channel, never to a number or link in the text.
 OFFICIAL_CHANNEL = _rx(
