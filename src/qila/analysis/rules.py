@@ -59,6 +59,7 @@ LEGAL_THREAT = _rx(
     r"\blegal action\b|\bwarrant\b|\bpolice case\b|\bcourt (?:case|summons|order)"
     r"|\bmoney laundering\b|\bcriminal (?:investigation|case|charges?|complaint)\b"
     r"|\bpengubahan wang haram\b|\bpegawai (?:siasatan|penyiasat)\b|\bfraud investigation\b"
+    r"|\btindakan mahkamah\b|\bnotis mahkamah\b|\bmahkamah majistret\b|\bsindiket\b"
     r"|\b(?:do not|don'?t) (?:contact|tell|call|inform) (?:your bank|anyone|the bank)\b",
     r"\bproses hukum\b|\bdipolisikan\b|\btindakan undang-undang\b|\bwaran tangkap\b"
     r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b|\bditangkap\b",
@@ -90,7 +91,7 @@ THREAT = _rx(
     r"|\bquarantine zone\b",
     r"\b(?:card|password|account|app|points?)\b[^.!?\n]{0,30}\b(?:will expire|expires? (?:today|"
     r"tomorrow|soon)|be outdated|is outdated|has expired)\b",
-    r"\b(?:suspend|block|lock|deactivate|terminate|freeze|close)\b (?:your|the) "
+    r"(?<!to )\b(?:suspend|block|lock|deactivate|terminate|freeze|close)\b (?:your|the) "
     r"(?:account|card|number|service|line|wallet)",
     r"\blegal action\b|\barrest(?:ed)?\b|\bwarrant\b|\bpolice case\b|\bcourt (?:case|summons|order)"
     r"|\bmoney laundering\b|\bpenalt(?:y|ies)\b",
@@ -100,6 +101,7 @@ THREAT = _rx(
     r"|penalt(?:y|ies)|prosecution|legal action|enforcement(?: action)?|surcharges?"
     r"|(?:additional|extra) (?:fees|charges)"
     r"|blacklist(?:ed|ing)?)\b",
+    r"\bmenghindari (?:denda|sanksi|hukuman|pemblokiran)\b",
     r"\b(?:scheduled|set|due) for (?:disconnection|shut-?off|suspension)\b|\bshut-?off\b"
     r"|\benforcement (?:action|begins|will|proceedings)\b|\b(?:be|being|get|getting) fined\b|\b(?:serious|heavy|hefty|additional|late) fines?\b"
     r"|\bfines? (?:if|will be|may be)\b",
@@ -138,6 +140,7 @@ PRIZE_ACTION = _rx(
     r"\b(?:klik|hubungi|hub|kunjungi|info|balas|tuntut|layari|hantar)\b",
 )
 REFUND = _rx(
+    r"\b(?:you )?qualify for (?:a |the |an )?(?:[\w-]+ ){0,3}(?:payment|refund|rebate|grant)\b|"
     r"\btax refund\b|\brefund (?:of|is|has|amount)\b|\beligible for (?:a |an )?(?:[\w-]+ ){0,3}"
     r"(?:refund|rebate|compensation|payout|grant)\b|\beconomic impact payment\b|\bstimulus (?:payment|check)\b"
     r"|\b(?:sudah |dapat |bisa )?dicairkan\b|\bnama penerima\b|\boverpaid\b|\bunclaimed (?:funds|money|refund)",
@@ -179,6 +182,10 @@ FEE = _rx(
     r"\bcaj (?:penghantaran|pos|kastam|pengendalian|pentadbiran|pemprosesan)\b"
     r"|\bbayar (?:bea(?: masuk)?|cukai(?: import)?)\b|\bcukai import\b|\brekening petugas\b"
     r"|\bduti (?:import|kastam)\b|\bbaki tertunggak\b|\btunggakan bil\b|\bmenunggak\b"
+    r"|\b(?:denda|saman)\b[^.!?\n]{0,10}"
+    + _MONEY
+    + r" ?\d|\bdenda\b[^.!?\n]{0,30}\bbelum (?:dibayar|lunas)\b"
+    r"|\btransfer (?:pajak|bea|biaya)\b|\b(?:supaya|agar) (?:barang|paket)\w* (?:bisa|dapat) dilepas\b"
     r"|\blunasi\b[^.!?\n]{0,20}\bdenda\b|\b(?:kastam|sst|duti|cukai import)\b[^.!?\n]{0,30}"
     + _MONEY
     + r" ?\d"
@@ -279,7 +286,7 @@ ID_DETAILS = re.compile(
     _VERB_CRED + r"(?:your |the |anda |kamu )?(?:nric|ic number|identity card|passport|social "
     r"security|ssn|date of birth|mother'?s maiden name|personal (?:details|information|data)"
     r"|ktp|nik\b|data diri|nama ibu kandung|foto selfie|kad pengenalan|mykad|butiran peribadi"
-    r"|medicare number|social security number)",
+    r"|medicare (?:number|id)|social security number|dob\b)",
     _F,
 )
 
@@ -420,13 +427,15 @@ ROMANCE = _rx(
     r"|\bnice to meet you\b",
     r"\b(?:you'?re|you are) in (?:a few|some|these|this|the|many)(?: of (?:them|the))? (?:photos?|pictures?"
     r"|pics?|videos?)\b|\bphotos? of you\b|\bis this you\b",
+    r"\b(?:hi|hello|hey) (?:handsome|beautiful|gorgeous|dear|sweetie)\b|\bsaw your profile\b"
+    r"|\bfelt a (?:connection|spark)\b",
     r"\bnever met (?:in person|face to face)\b|\bonly one i (?:can )?trust\b"
     r"|\b(?:gave|given|sent) me (?:the )?wrong (?:number|contact)\b"
     r"|\bwrong number\b[^\n]{0,120}\b(?:by the way|nice to meet|i am [A-Z][a-z]+|my name is)\b",
 )
 MOVE_APP = _rx(
     r"\b(?:add|contact|message|chat with|text|reach|find|join|dm)\b(?: me| us| you| our \w+)?"
-    r" (?:on|via|through|at|in) (?:telegram|signal|wechat|kakao|viber|line app)\b",
+    r" (?:on|via|through|at|in) (?:telegram|signal|wechat|kakao|viber|line app|whatsapp)\b",
     r"\badd (?:me|us|our (?:assistant|analyst|mentor|teacher|manager|team)) (?:on|via) whatsapp\b",
     r"\b(?:chat|contact|hubungi|info|wa|whatsapp)\b[^.!?\n]{0,12}\b(?:via |di |ke |on )?"
     r"(?:wa|whatsapp)\b[^.!?\n]{0,6}(?:\+?\d|x{6,})",
@@ -434,7 +443,7 @@ MOVE_APP = _rx(
     r" (?:di|via|melalui|ke) (?:telegram|wechat|line)\b",
 )
 GIFT_CARD = _rx(
-    r"\b(?:buy|send|purchase|get|pay (?:with|in))\b[^.!?\n]{0,30}\b(?:gift ?cards?|itunes cards?"
+    r"\b(?:buy|send|purchase|get|pick up|pay (?:with|in))\b[^.!?\n]{0,30}\b(?:gift ?cards?|itunes cards?"
     r"|google play cards?|steam cards?|amazon cards?|apple cards?)",
     r"\bbeli(?:kan)? voucher (?:google play|game|itunes)\b|\bkad hadiah\b",
 )
@@ -468,6 +477,7 @@ ACCOUNT_ALERT = _rx(
     r"\b(?:new|unrecogni[sz]ed|unknown) (?:device|phone|browser|location)\b|\bnew payee\b"
     r"|\bbilling (?:problem|issue|error)\b|\b(?:card|payment)(?: on file)? (?:was |has been )?declined\b",
     r"\b(?:peranti|perangkat) (?:baharu|baru|tidak dikenali)\b|\bbukan anda\?",
+    r"\b(?:cukai jalan|lesen|roadtax|road tax)\b[^.!?\n]{0,30}\b(?:tamat tempoh|expired|expires)\b",
     r"\byou have (?:\d+|a|an) (?:new |unread )?(?:voice ?mails?|voice messages?)\b",
     r"\b(?:lost|stolen) (?:iphone|phone|device)\b[^.!?\n]{0,40}\b(?:located|found|connected|online)\b"
     r"|\blost mode\b",
@@ -761,13 +771,15 @@ _NEVER_ASK = re.compile(
 
 _ASKED_WARNING = re.compile(
     r"\bif (?:you(?:'re| are) (?:being )?asked|anyone asks|someone asks|anybody asks)\b"
+    r"|\bdelivery (?:agent|executive|partner|person|boy|rider)\b|\bat the time of (?:delivery|handover)\b"
     r"|\bjika (?:ada yang|seseorang) meminta\b|\bjika (?:anda )?diminta\b",
     _F,
 )
 
 
 _IN_APP = re.compile(
-    r"^[^.!?\n]{0,20}\b(?:in|via|through|using) (?:the|your) (?:[A-Z][\w&'.-]* ){1,3}app\b"
+    r"^[^.!?\n]{0,40}\bwith the delivery (?:agent|executive|partner|person|boy|rider)\b"
+    r"|^[^.!?\n]{0,20}\b(?:in|via|through|using) (?:the|your) (?:[A-Z][\w&'.-]* ){1,3}app\b"
     r"|^[^.!?\n]{0,20}\b(?:dalam|di|melalui|lewat) aplikasi [A-Z]",
 )
 
@@ -914,6 +926,7 @@ OFFICIAL_CHANNEL = _rx(
     r"|\b(?:melalui|di|lewat|dalam) aplikasi (?:[A-Z][\w&'.-]*)\b",
     r"\b(?:visit|go to) (?:your nearest|the nearest|any|a|your) branch\b|\bkantor cabang\b"
     r"|\bcawangan (?:terdekat|berhampiran)\b|\bby (?:post|letter)\b",
+    r"\b(?:pay|payment) (?:by card |in cash )?on (?:collection|delivery|pickup)\b|"
     r"\bwe(?:'ll| will) send you a (?:[\w-]+ ){0,4}(?:card|letter)\b|\b(?:card|letter) will (?:also )?be "
     r"(?:posted|sent) to you\b|\bto the driver (?:at|on) delivery\b|\bat your (?:local|nearest) post office\b"
     r"|\b(?:will be )?(?:paid|credited|transferred) (?:in)?to your (?:nominated |registered )?bank account\b"
