@@ -11,7 +11,8 @@ from qila.analysis.explain import advice_key, render_reason
 from qila.analysis.language import detect_language
 from qila.analysis.links import LinkHit, check_url, locate_urls, strip_urls
 from qila.analysis.model import TextModel
-from qila.analysis.rules import LINK_MENTION, check_text, link_call_to_action, reassuring
+from qila.analysis.reassurance import reassuring
+from qila.analysis.rules import LINK_MENTION, check_text, link_call_to_action
 from qila.analysis.verdict import Content, Level, Signal, Verdict
 from qila.i18n import text as tr
 

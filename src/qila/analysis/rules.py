@@ -1,48 +1,20 @@
 """Rules for the tactics scammers use, in English, Indonesian and Malay.
 
 Each rule looks for one tactic and reports a ``RuleHit``. Rules only describe what the text
-says; combining hits into a verdict is the analyser's job (see ``analyzer.py``).
+says; combining hits into a verdict is the analyser's job (see ``analyzer.py``). Ring-back
+numbers are in ``callbacks.py``, the patterns of routine notices in ``reassurance.py``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
+from qila.analysis.callbacks import CALLBACK, callback_number
 from qila.analysis.domains import text_brand_pattern
+from qila.analysis.patterns import AMOUNT, MONEY, NEG, PHONE, F, RuleHit, first, rx
 
-_F = re.IGNORECASE
-
-
-@dataclass(frozen=True)
-class RuleHit:
-    code: str
-    weight: float
-    evidence: str
-    brand: str = ""
-
-
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), _F)
-
-
-_MONEY = (
-    r"(?:us\$|\$|£|€|rm|rp\.?|sgd|s\$|usd|idr|myr|inr|rs\.?|thb|aed|php|₱|ksh|kes|ngn|₦|eur|gbp|cad"
-    r"|aud|nzd|hkd|chf|sek|nok|dkk|jpy|¥|krw|₩|vnd|₫|cny|rmb|₹)"
-)
-_PHONE = r"(?:\+?\d[\d -]{6,}\d|\b0\d{3,}\b)"
-_AMOUNT = (
-    r"(?:" + _MONEY + r" ?\d[\d,.]*(?: ?(?:k|jt|juta|rb|ribu|million|mil|crores?|lakhs?))?"
-    r"|\b\d[\d,.]* ?(?:jt|juta|million|crores?|lakhs?|pounds|dollars|ringgit|rupiah)\b)"
-)
-_NEG = re.compile(
-    r"(?:\bnot\b|\bnever\b|n't\b|\bdont\b|\bjangan\b|\busah\b|\btidak\b|\btak\b|\bno one\b"
-    r"|\bnobody\b|\bbukan\b)[^.!?\n]{0,30}$",
-    _F,
-)
-
-URGENCY = _rx(
+URGENCY = rx(
     r"\burgent(?:ly)?\b|\bimmediately\b|\basap\b|\bright away\b|\bact now\b",
     r"\bfinal (?:notice|warning|reminder|attempt)\b|\blast (?:chance|reminder|warning|attempt)\b",
     r"\bwithin (?:the next )?\d+ ?(?:hours?|hrs?|h|days?|minutes?|mins?)\b",
@@ -55,7 +27,7 @@ URGENCY = _rx(
     r" (?:at [\d.:]+ ?(?:am|pm) )?(?:tonight|today)\b",
 )
 
-LEGAL_THREAT = _rx(
+LEGAL_THREAT = rx(
     r"\blegal action\b|\bwarrant\b|\bpolice case\b|\bcourt (?:case|summons|order)"
     r"|\bmoney laundering\b|\bcriminal (?:investigation|case|charges?|complaint)\b"
     r"|\bpengubahan wang haram\b|\bpegawai (?:siasatan|penyiasat)\b|\bfraud investigation\b"
@@ -64,7 +36,7 @@ LEGAL_THREAT = _rx(
     r"\bproses hukum\b|\bdipolisikan\b|\btindakan undang-undang\b|\bwaran tangkap\b"
     r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b|\bditangkap\b",
 )
-THREAT = _rx(
+THREAT = rx(
     r"\b(?:account|acount|a/c|card|service|number|line|sim|wallet|access|profile|kyc|app|id"
     r"|licen[cs]e|connection|electricity|power|supply|water|gas|registration|debit|membership"
     r"|subscription|mailbox|email|storage|files|photos|data|cloud)s?\b"
@@ -114,7 +86,7 @@ THREAT = _rx(
     r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b",
 )
 
-PRIZE = _rx(
+PRIZE = rx(
     r"\byou(?:'ve| have)? (?:won|been selected|been chosen)\b|\bwinner\b|\bprize\b|\bjackpot\b",
     r"\b(?:little |small |special )?(?:gift|reward|giveaway|present) for you\b|\bthis is a giveaway\b",
     r"\b\d+ ?gb\b[^.!?\n]{0,40}\b(?:gratis|free)\b|\b(?:gratis|free)\b[^.!?\n]{0,30}\b\d+ ?gb\b"
@@ -134,12 +106,12 @@ PRIZE = _rx(
     r"\bpoin\b[^.!?\n]{0,30}\b(?:hangus|kadaluarsa|kedaluwarsa)\b",
 )
 
-PRIZE_ACTION = _rx(
+PRIZE_ACTION = rx(
     r"\b(?:to claim|claim (?:it|now|your|by|at|via|here)|call|text|txt|reply|click|visit|send|ring"
     r"|dial|log ?onto|log on|redeem)\b",
     r"\b(?:klik|hubungi|hub|kunjungi|info|balas|tuntut|layari|hantar)\b",
 )
-REFUND = _rx(
+REFUND = rx(
     r"\b(?:you )?qualify for (?:a |the |an )?(?:[\w-]+ ){0,3}(?:payment|refund|rebate|grant)\b|"
     r"\btax refund\b|\brefund (?:of|is|has|amount)\b|\beligible for (?:a |an )?(?:[\w-]+ ){0,3}"
     r"(?:refund|rebate|compensation|payout|grant)\b|\beconomic impact payment\b|\bstimulus (?:payment|check)\b"
@@ -151,28 +123,28 @@ REFUND = _rx(
     r"|\blayak (?:menerima|mendapat) (?:rebat|bantuan|bayaran)\b|\btuntut rebat\b"
     r"|\bbantuan sosial\b|\bbantuan (?:khas|kewangan)\b|\b(?:aktifkan|tuntut) bantuan\b"
     r"|\bbantuan "
-    + _MONEY
+    + MONEY
     + r" ?\d|\bberhak (?:menerima|mendapatkan|mendapat)\b|\bentitled to (?:receive|claim)\b",
     r"\bbayaran balik\b|\bbantuan tunai\b",
 )
 
-FEE = _rx(
+FEE = rx(
     r"\b(?:pay|settle|payment of)\b(?: an?| the| your)? (?:small |shipping |delivery |redelivery |"
     r"customs |clearance |release |handling |admin |administration |administrative |processing |"
     r"unpaid |outstanding |re-?delivery |postage |toll )+(?:fee|charge|duty|duties|toll)s?\b",
-    r"\b(?:fee|duty|toll) of " + _MONEY + r" ?\d",
+    r"\b(?:fee|duty|toll) of " + MONEY + r" ?\d",
     r"\b(?:tarif|biaya) (?:baru|transfer)\b[^\n]{0,100}\b(?:setuju|konfirmasi|formulir)\b",
     r"\b(?:pay|paid|payment)\b[^.!?\n]{0,40}\bto (?:release|receive|claim|redeliver|reschedule"
     r"|unlock|withdraw|collect)\b",
     r"\b(?:unpaid|outstanding|past[- ]due|overdue) (?:\w+ )?(?:tolls?|fees?|customs|postage"
     r"|shipping|duty|balance)\b",
-    r"\bpay (?:the |your |a )?" + _MONEY + r" ?\d[\d.,]* (?:balance|toll|fee|charge)\b"
-    r"|" + _MONEY + r" ?\d[\d.,]* (?:is|are) (?:required|needed|due|payable)\b[^.!?\n]{0,40}$",
+    r"\bpay (?:the |your |a )?" + MONEY + r" ?\d[\d.,]* (?:balance|toll|fee|charge)\b"
+    r"|" + MONEY + r" ?\d[\d.,]* (?:is|are) (?:required|needed|due|payable)\b[^.!?\n]{0,40}$",
     r"\b(?:amount|balance) (?:due|owing|outstanding) for (?:using|your use of|the use of)\b",
     r"\b(?:tolls?|fees?|bills?|fines?) (?:is|are) (?:still )?(?:unpaid|overdue|outstanding)\b"
     r"|\bupgraded? (?:\w+ ){0,3}to (?:a )?business(?: account)?\b|\bfor \d{2,3}p\b|\bbayar ongkir\b|\bongkos kirim ulang\b",
     r"\b(?:to (?:redeliver|release|receive|reschedule|claim)|redelivery)\b[^.!?\n]{0,40}"
-    + _MONEY
+    + MONEY
     + r" ?\d",
     r"\b(?:customs?|shipping|delivery|redelivery|postage|clearance|release) (?:fee|charge|cost)s?\b",
     r"\b(?:fee|charge|duty|postage|toll|bill)s?\b[^.!?\n]{0,25}\b(?:be |is |was |has |have )?not (?:been |be )?"
@@ -183,16 +155,16 @@ FEE = _rx(
     r"|\bbayar (?:bea(?: masuk)?|cukai(?: import)?)\b|\bcukai import\b|\brekening petugas\b"
     r"|\bduti (?:import|kastam)\b|\bbaki tertunggak\b|\btunggakan bil\b|\bmenunggak\b"
     r"|\b(?:denda|saman)\b[^.!?\n]{0,10}"
-    + _MONEY
+    + MONEY
     + r" ?\d|\bdenda\b[^.!?\n]{0,30}\bbelum (?:dibayar|lunas)\b"
     r"|\btransfer (?:pajak|bea|biaya)\b|\b(?:supaya|agar) (?:barang|paket)\w* (?:bisa|dapat) dilepas\b"
     r"|\blunasi\b[^.!?\n]{0,20}\bdenda\b|\b(?:kastam|sst|duti|cukai import)\b[^.!?\n]{0,30}"
-    + _MONEY
+    + MONEY
     + r" ?\d"
     r"|\bbayar (?:caj|yuran)\b|\byuran (?:pemprosesan|pentadbiran)\b",
 )
 
-PARCEL = _rx(
+PARCEL = rx(
     r"\b(?:parcel|package|shipment|delivery|item|order|courier)s?\b[^.!?\n]{0,60}\b(?:on hold|held"
     r"|wrong address"
     r"|suspended|could ?n[o']t be delivered|undeliverable|failed|unsuccessful|returned|detained"
@@ -222,7 +194,7 @@ _REQ_ID = (
     r"|bacakan|balas|hantar(?:kan)?|kongsi(?:kan)?|maklumkan|sebut)\b(?:\s+\w+){0,3}?\s+"
     r"(?:kode|otp|kod|tac|token|pin)\b"
 )
-_REQ_CODE = re.compile(_REQ_EN + "|" + _REQ_ID, _F)
+_REQ_CODE = re.compile(_REQ_EN + "|" + _REQ_ID, F)
 _WHATS_CODE = re.compile(
     r"\bwhat(?:'s| is) (?:the |your )?(?:otp|code|verification code)\b"
     r"|\byou(?:'ll| will) (?:get|receive) a (?:[\w-]+ ){0,2}code\b[^.!?\n]{0,40}\b(?:forward|send|text|give)"
@@ -232,12 +204,12 @@ _WHATS_CODE = re.compile(
     r"it (?:back|to"
     r" (?:me|us))|read it (?:back|out)|tell (?:me|us))"
     r"|\bcode (?:you )?(?:just )?(?:received|got)\b[^.!?\n]{0,20}\b(?:send|share|forward|tell)",
-    _F,
+    F,
 )
 _SPECIFIC_CODE = re.compile(
-    r"otp|one[- ]time|verification|security|activation|tac|digit|kode|kod|token|pin", _F
+    r"otp|one[- ]time|verification|security|activation|tac|digit|kode|kod|token|pin", F
 )
-CODE_HIJACK = _rx(
+CODE_HIJACK = rx(
     r"\b(?:sent|send|texted)\b(?: you)?(?: a| the| my)?(?: (?:\d|six|four|five)[- ]?digits?)? code\b"
     r"[^.!?\n]{0,30}"
     r"\b(?:by mistake|accidentally|wrongly|to your number)",
@@ -272,7 +244,7 @@ CREDENTIALS = re.compile(
     _VERB_CRED + r"(?:your |the |anda |kamu )?(?:password|passcode|pin\b|login (?:details|"
     r"credentials)|username and password|online banking|internet banking|kata sandi|"
     r"kata laluan|user ?id|m-?pin)",
-    _F,
+    F,
 )
 CARD = re.compile(
     _VERB_CRED
@@ -280,14 +252,14 @@ CARD = re.compile(
     r"|cvv|cvc|expiry date|bank (?:account )?details|banking details|nomor kartu|nombor kad"
     r"|(?:bank )?routing number|bank account number|maklumat kad"
     r"|butiran kad|data kartu)",
-    _F,
+    F,
 )
 ID_DETAILS = re.compile(
     _VERB_CRED + r"(?:your |the |anda |kamu )?(?:nric|ic number|identity card|passport|social "
     r"security|ssn|date of birth|mother'?s maiden name|personal (?:details|information|data)"
     r"|ktp|nik\b|data diri|nama ibu kandung|foto selfie|kad pengenalan|mykad|butiran peribadi"
     r"|medicare (?:number|id)|social security number|dob\b)",
-    _F,
+    F,
 )
 
 _FAMILY = re.compile(
@@ -297,9 +269,9 @@ _FAMILY = re.compile(
     r"|^\W*(?:mum|mom|mummy|mommy|dad|daddy|grandma|grandpa|granny|nana|nan|grandad|mak|mama"
     r"|mamah|papa|ayah|abah|umi|bunda)\b[ ,!]"
     r"|\b(?:hi|hello|hey)\b[ ,!.]*(?:grandma|grandpa|granny|nana|grandad)\b",
-    _F,
+    F,
 )
-NEW_NUMBER = _rx(
+NEW_NUMBER = rx(
     r"\bnew (?:phone )?(?:number|no\.?)\b|\b(?:lost|broke|dropped|broken|smashed|damaged|cracked) my "
     r"(?:\w+ )?phone|\btext me (?:here|on this number)\b|\bon my work phone\b|\bsave this one\b"
     r"|\b(?:changed|switched) (?:phone )?(?:provider|network|carrier)s?\b|\bnumber porting\b"
@@ -315,7 +287,7 @@ NEW_NUMBER = _rx(
     r"\bnombor baru\b|\btukar nombor\b|\b(?:telefon|fon|phone)\b (?:saya |aku |lama |adik )?(?:rosak"
     r"|hilang|jatuh|pecah)\b",
 )
-MONEY_REQUEST = _rx(
+MONEY_REQUEST = rx(
     r"\b(?:can|could) you (?:please |pls |help me )?(?:send|transfer|lend|pay|wire)\b"
     r"(?![^.?!\n]{0,25}\b(?:photos?|pics?|pictures?|files?|links?|address|location|videos?"
     r"|screenshots?|copy|password|passport|documents?)\b)"
@@ -324,10 +296,10 @@ MONEY_REQUEST = _rx(
     r"|\btransfer (?:it )?to (?:this|my|the following|the new) account\b"
     r"|\b(?:new|changed?) (?:bank )?account (?:details|number)\b"
     r"|\bi (?:urgently |really )?need "
-    + _MONEY
+    + MONEY
     + r" ?\d|\bcan you (?:please )?pay (?:it|this|the bill)"
     r"|\b(?:pay|send|give) (?:it |you |the money )?back (?:double|tomorrow|next week|soon|asap)\b"
-    r"|\bbail\b[^.!?\n]{0,30}" + _MONEY + r" ?\d|\bpost (?:my |the )?bail\b|\bbail money\b",
+    r"|\bbail\b[^.!?\n]{0,30}" + MONEY + r" ?\d|\bpost (?:my |the )?bail\b|\bbail money\b",
     r"\b(?:perubahan|ganti|tukar) (?:no\.? |nomor |nombor )?(?:rekening|rek|akaun)\b",
     r"\b(?:tolong|bisa|boleh) (?:di)?(?:transfer|kirimin|kirim uang|belikan|beliin|pinjam|bank in"
     r"|hantar duit)\b|\bminta (?:pulsa|uang|transfer|dikirim|duit)\b"
@@ -335,15 +307,15 @@ MONEY_REQUEST = _rx(
     r"|\bkirim(?:in|kan)? (?:uang|duit|dana)\b|\bmasuk(?:kan)? (?:duit |wang |\w+ )?(?:kat|ke|dalam) "
     r"akaun\b",
 )
-TASK_STRONG = _rx(
-    r"\bearn (?:up to |around |about )?" + _MONEY + r"? ?\d[\d,.]*k? ?(?:\+ )?(?:-\s?\d[\d,.]*k? )?"
+TASK_STRONG = rx(
+    r"\bearn (?:up to |around |about )?" + MONEY + r"? ?\d[\d,.]*k? ?(?:\+ )?(?:-\s?\d[\d,.]*k? )?"
     r"(?:per|a|/|each|every) ?(?:day|hour|hr|task|week|order)\b",
     r"\b(?:daily|per day) (?:salary|income|pay|commission|earnings)\b",
     r"\b(?:like|subscribe|follow|rate|review)\b(?:\s+\S+){0,3}\s+(?:videos?|products|hotels|apps"
-    r"|channels|posts)\b[^!?\n]{0,60}(?:\b(?:earn|paid|pay|salary|commission)\b|" + _MONEY + r")",
-    _MONEY + r" ?\d[\d.,]* (?:per|a|for each|on each|/) ?(?:like|review|task|order|follow|rating"
+    r"|channels|posts)\b[^!?\n]{0,60}(?:\b(?:earn|paid|pay|salary|commission)\b|" + MONEY + r")",
+    MONEY + r" ?\d[\d.,]* (?:per|a|for each|on each|/) ?(?:like|review|task|order|follow|rating"
     r"|video)\b",
-    _MONEY + r" ?\d[\d,.]*k? ?(?:-|to) ?" + _MONEY + r"? ?\d[\d,.]*k? (?:(?:per|a) day|daily)\b",
+    MONEY + r" ?\d[\d,.]*k? ?(?:-|to) ?" + MONEY + r"? ?\d[\d,.]*k? (?:(?:per|a) day|daily)\b",
     r"\bearn\w* (?:up to )?\d[\d,.]*k?(?: ?(?:-|to) ?\d[\d,.]*k?)? ?(?:usd|dollars|rm|sgd|idr|rupiah"
     r"|ringgit|pounds)? ?(?:a|per|/) ?(?:day|hour|week)\b",
     r"\bgaji (?:harian|per hari)\b|\bpenghasilan harian\b|\bpendapatan harian\b",
@@ -352,16 +324,16 @@ TASK_STRONG = _rx(
     r"\b(?:pay|paying|paid|salary|income|earn\w*|commission|profit|gaji|pendapatan|penghasilan"
     r"|komisi|komisen|tambahan)"
     r"\b[^.!?\n]{0,25}"
-    + _MONEY
+    + MONEY
     + r" ?\d[\d,.]*k?(?: ?(?:-|to|~|sampai|hingga) ?"
-    + _MONEY
+    + MONEY
     + r"? ?\d[\d,.]*k?)? ?(?:daily|a day|per day|/day|each day|sehari|per hari|an hour|per hour"
     r"|/hr|/hour)\b",
     r"\b(?:like|follow|subscribe)\b[^.!?\n]{0,30}\b(?:dibayar|dapat bayaran|komisi|komisen)\b",
     r"\b\d[\d,.]*\s?(?:rb|ribu|k|jt|juta)\s?(?:per|/|se)\s?hari\b[^.!?\n]{0,60}\b(?:rating|ulasan"
     r"|review|like|follow|tugas|tiktok|youtube)",
 )
-TASK_WEAK = _rx(
+TASK_WEAK = rx(
     r"\b(?:part[- ]?time|online|home[- ]based|simple|easy) (?:job|work|task)s?\b"
     r"|\bno experience (?:needed|required)\b|\bwork from home\b|\bflexible hours\b"
     r"|\b(?:saw|found|received|reviewed|came across) your (?:resume|cv|profile)\b"
@@ -370,7 +342,7 @@ TASK_WEAK = _rx(
     r"|assistants?)\b|\bpaid (?:every day|daily)\b"
     r"|\b(?:i am|i'm|i work as) an? (?:\w+ )?recruiter\b|\brecruiter (?:from|at|with)\b"
     r"|\b(?:company|we|agency|team) (?:had|got|obtained|found) your (?:number|contact|phone number)"
-    r" (?:from|on|through)\b|\bmystery shoppers?\b|\bwe pay " + _MONEY + r" ?\d"
+    r" (?:from|on|through)\b|\bmystery shoppers?\b|\bwe pay " + MONEY + r" ?\d"
     r"|\b(?:rat(?:e|ing)|lik(?:e|ing)|review(?:ing)?)\b[^.!?\n]{0,30}\b(?:hotels?|hotel (?:bookings"
     r"|listings)|products|videos)\b"
     r"|\byour (?:background and )?(?:resume|cv|profile)s? (?:has|have) been (?:recommended|shortlisted"
@@ -380,7 +352,7 @@ TASK_WEAK = _rx(
     r"|\bhear (?:more )?about (?:a |the |our )?job\b",
     r"\bkerja (?:sambilan|paruh waktu|dari rumah|online|separuh masa)\b|\blowongan kerja\b",
 )
-INVEST_STRONG = _rx(
+INVEST_STRONG = rx(
     r"\bguaranteed (?:returns?|profits?|income|payouts?|earnings)\b|\brisk[- ]free\b",
     r"\b\d+(?:\.\d+)?\s?% (?:profit|returns?|roi|interest|daily|per day|weekly|monthly|gains?)\b",
     r"\b(?:profit|return|roi)s? of (?:up to )?\d+\s?%|\b(?:double|triple) your (?:money|investment)",
@@ -391,21 +363,21 @@ INVEST_STRONG = _rx(
     r"|\b(?:send|deposit|transfer)\b[^.!?\n]{0,30}\b(?:eth|btc|bitcoin|usdt|crypto|bnb|sol)\b"
     r"[^.!?\n]{0,60}\b(?:double|2x|twice|back)\b|\b\d+x bonus\b|\bget double\b"
     r"|\b(?:untung|keuntungan|pulangan|profit(?:ed)?)\b (?:sebanyak |sebesar |of )?"
-    + _MONEY
+    + MONEY
     + r" ?\d"
     r"|\btomorrow'?s (?:stock |pick)|\bgave (?:our )?members [\d.]+ ?%|\b(?:ai|quant|trading) bots?\b",
     r"\b(?:keuntungan|profit|untung|pulangan)\b (?:pasti|dijamin|tinggi|\d+ ?%)|\bpasti untung\b"
     r"|\btanpa risiko\b|\buntung besar\b",
     r"\bangka jitu\b|\btogel\b|\bjamin(?:an)? \d+ ?% tembus\b|\bslot gacor\b|\bjudi online\b",
 )
-INVEST_WEAK = _rx(
+INVEST_WEAK = rx(
     r"\binvestment (?:opportunity|plan|platform|package|group)\b|\btrading (?:group|signals?)\b",
     r"\b(?:staking|mining|arbitrage|trading|crypto) (?:pool|plan|bot|platform)\b"
     r"|\bminimum deposit\b",
     r"\b(?:gold|forex|crypto|stock|bitcoin) (?:market|trading|tips)\b",
     r"\binvestasi\b|\bpelaburan\b|\b(?:group|grup|kumpulan) vip\b|\bvip (?:group|grup)\b",
 )
-ROMANCE = _rx(
+ROMANCE = rx(
     r"^\W*(?:hi|hello|hey)\b[^.!?\n]{0,10}\b(?:is this|are you) (?:[a-z.]+ ){0,2}[a-z]+\s*\?",
     r"\bsorry,? (?:wrong number|i (?:think i )?(?:have|got) the wrong (?:number|person))"
     r"|\b(?:got|have|dialled|dialed|texted|messaged) the wrong (?:number|person)\b",
@@ -433,7 +405,7 @@ ROMANCE = _rx(
     r"|\b(?:gave|given|sent) me (?:the )?wrong (?:number|contact)\b"
     r"|\bwrong number\b[^\n]{0,120}\b(?:by the way|nice to meet|i am [A-Z][a-z]+|my name is)\b",
 )
-MOVE_APP = _rx(
+MOVE_APP = rx(
     r"\b(?:add|contact|message|chat with|text|reach|find|join|dm)\b(?: me| us| you| our \w+)?"
     r" (?:on|via|through|at|in) (?:telegram|signal|wechat|kakao|viber|line app|whatsapp)\b",
     r"\badd (?:me|us|our (?:assistant|analyst|mentor|teacher|manager|team)) (?:on|via) whatsapp\b",
@@ -442,12 +414,12 @@ MOVE_APP = _rx(
     r"\btelegram\s?:?\s?@\w+|\b(?:hubungi|chat|tambah(?:kan)?|add|gabung|sertai)\b(?: kami| saya)?"
     r" (?:di|via|melalui|ke) (?:telegram|wechat|line)\b",
 )
-GIFT_CARD = _rx(
+GIFT_CARD = rx(
     r"\b(?:buy|send|purchase|get|pick up|pay (?:with|in))\b[^.!?\n]{0,30}\b(?:gift ?cards?|itunes cards?"
     r"|google play cards?|steam cards?|amazon cards?|apple cards?)",
     r"\bbeli(?:kan)? voucher (?:google play|game|itunes)\b|\bkad hadiah\b",
 )
-LOAN = _rx(
+LOAN = rx(
     r"\b(?:loan|pinjaman|pinjol|kredit)\b[^.!?\n]{0,40}\b(?:approved|no credit check|without"
     r" (?:collateral|checks?)|tanpa (?:jaminan|agunan|bi checking|syarat)|cepat cair|lulus segera"
     r"|pantas)\b",
@@ -458,7 +430,7 @@ LOAN = _rx(
     r"|\b(?:non|tanpa)[- ]?bi[- ]?ch?ecking\b|\bloan fund\b|\brefused a loan\b"
     r"|\bcan'?t get credit\b|\bbad credit\b",
 )
-WINDFALL = _rx(
+WINDFALL = rx(
     r"\bnext of kin\b|\bconsignment box\b|\bcompensation fund\b|\bunclaimed (?:bequest"
     r"|inheritance|funds?)\b|\bassigned beneficiary\b|\bdue to you\b"
     r"|\bhelp me (?:to )?(?:receive|transfer) (?:the |a |my |this )?funds?\b"
@@ -468,12 +440,12 @@ WINDFALL = _rx(
     r"\b(?:org|orang)\b[^.!?\n]{0,20}\b(?:percaya|percayakan|amanah)\b[^\n]{0,40}"
     r"\b(?:uang|duit|wang|harta|dana)\b",
 )
-APK = _rx(
+APK = rx(
     r"\b[\w-]+\.apk\b",
     r"\b(?:download|install|unduh|pasang|muat turun)\b[^.!?\n]{0,30}\bapk\b",
 )
 # A sign-in or new-device alert: routine from a bank, a pretext when it comes with a strange link.
-ACCOUNT_ALERT = _rx(
+ACCOUNT_ALERT = rx(
     r"\b(?:new|unrecogni[sz]ed|unknown) (?:device|phone|browser|location)\b|\bnew payee\b"
     r"|\bbilling (?:problem|issue|error)\b|\b(?:card|payment)(?: on file)? (?:was |has been )?declined\b",
     r"\b(?:peranti|perangkat) (?:baharu|baru|tidak dikenali)\b|\bbukan anda\?",
@@ -484,7 +456,7 @@ ACCOUNT_ALERT = _rx(
 )
 # Opening or installing an "app" to see a parcel photo, a traffic ticket or a wedding invitation:
 # the Indonesian and Malaysian malware campaigns (the app then reads SMS codes and bank apps).
-APP_LURE = _rx(
+APP_LURE = rx(
     r"\b(?:install|instal|pasang|unduh|download|muat turun|aplikasi\w*)\b[^.!?\n]{0,60}\b(?:izinkan|benarkan"
     r"|allow (?:all|the) permissions?)\b",
     r"\b(?:(?:di)?buka|lihat|cek|open)\b[^.!?\n]{0,15}\b(?:aplikasi|apk|app|file)\w*\b[^.!?\n]{0,30}"
@@ -493,27 +465,9 @@ APP_LURE = _rx(
     r"|foto (?:paket|barang))\b[^\n]{0,100}\b(?:install|instal|unduh|download|buka aplikasi"
     r"|pasang)\b",
 )
-# "Not you? Call 1-888-... to cancel": a fake order or charge with a number to ring back.
-_NOT_YOU = (
-    r"\b(?:not you|wasn'?t you|not (?:made|authori[sz]ed) by you|didn'?t (?:make|place|order"
-    r"|authori[sz]e|request)|did not (?:make|place|order|authori[sz]e|request)|bukan anda"
-    r"|bukan kamu|tidak melakukan|tidak bertransaksi|merasa tidak)\b"
-)
-CALLBACK = _rx(
-    _AMOUNT + r"[^\n]{0,120}\bto (?:cancel|dispute|stop (?:it|this|the payment))\b,?[^.!?\n]{0,10}"
-    r"\b(?:call|ring|contact)\b[^.!?\n]{0,20}" + _PHONE,
-    r"\b(?:cancel|dispute)\b[^.!?\n]{0,20}\b(?:and|or|to) (?:get |claim |receive |obtain )?(?:a |your )?"
-    r"(?:full )?"
-    r"refund\b[^.!?\n]{0,30}\b(?:call|ring|contact)\b[^.!?\n]{0,30}" + _PHONE,
-    _NOT_YOU + r"[^\n]{0,80}" + _PHONE + r"[^\n]{0,60}\b(?:cancel|refund|dispute|reverse|sebelum"
-    r"|before \d|within \d|batal)",
-    r"\b(?:call|contact|ring|hubungi|telefon)\b[^.!?\n]{0,40}" + _PHONE + r"[^.!?\n]{0,30}"
-    r"\b(?:to cancel|for (?:a )?(?:full )?refund|to (?:get|claim) (?:a |your )?(?:full )?refund"
-    r"|to dispute|to reverse|untuk membatalkan|untuk membatalkannya)\b",
-)
 # Words that point at a link the sender removed or that the reader must find ("click this link",
 # "[LINK]"): the link counts as one that Qila cannot see.
-LINK_MENTION = _rx(
+LINK_MENTION = rx(
     r"\[(?:[a-z]+ ){0,2}(?:link|url|lien|tautan|pautan)\]|<(?:link|url)>",
     r"\b(?:click|tap|open|visit|press) (?:on )?(?:this|the|below|following|above) (?:link|url)\b"
     r"|\b(?:in|at|via|through|on|from) the (?:link|url)(?: below| above| provided)?\b"
@@ -521,67 +475,7 @@ LINK_MENTION = _rx(
     r"\b(?:klik|buka|tekan|kunjungi|layari) (?:link|tautan|pautan|lin) (?:ini|berikut|di bawah)"
     r"|\b(?:melalui|lewat|di|pada) (?:link|tautan|pautan) (?:ini|berikut|di bawah)\b",
 )
-# "If this wasn't you, call +1 (808) 445-2290": banks print their own hotline (toll-free or a
-# national service number) or send you to the number on your card; a fake alert gives a number
-# of the scammer's.
-_CALL_NUMBER = re.compile(
-    r"(?:" + _NOT_YOU + r"|\bcharged\b[^\n]{0,80})[^\n]{0,60}\b(?:call|contact|ring|phone|hubungi"
-    r"|telefon|speak (?:to|with)|reach|line(?: is)?|desk)\b[^\n]{0,50}?"
-    r"(\+?\(?\d[\d ()-]{7,}\d)",
-    _F,
-)
-_HOTLINE = re.compile(
-    r"^(?:\+?1[ -]?)?\(?(?:800|888|877|866|855|844|833)\)?|^\+?(?:1[ -]?)?[18]00\b|^1[ -]?300"
-    r"|^0800|^0808|^03[0-9]{2}\b|^13\d{4}\b|^1[ -]?800"
-)
-
-
-_ORDER = re.compile(
-    r"\border (?:id|#|no|number)\b|\border #?\d|\brenew(?:al|ed)\b|\bcall (?:microsoft|apple|windows"
-    r"|norton|mcafee|amazon|paypal|geek squad) support\b|\bsubscription\b|\bshipping of\b"
-    r"|\binvoice\b|\bthanks for (?:your )?purchase\b|\bhas been processed\b"
-    r"|\bcharged\b[^.!?\n]{0,40}\bfor (?:a|an|the|your)\b|\bcase (?:manager|officer)\b"
-    r"|\bresolution (?:cent(?:er|re)|team)\b|\brefund department\b"
-    r"|\bwithdrawal of [\d.,]+ ?(?:btc|eth|usdt|sol|bnb|xrp)\b|\baccount specialist\b|\bcase id\b"
-    r"|\border confirm(?:ed|ation)\b"
-    r"|\bto (?:stop|cancel|reverse|block) the " + _MONEY + r" ?[\d.,]+ (?:charge|payment|transfer)",
-    _F,
-)
-# Mobile numbers by country (MY, ID, UK, SG, AU, PH, IN), digits only.
-_MOBILE = re.compile(
-    r"(?:\+?60|0)1\d{7,9}$|(?:\+?62|0)8[1-9]\d{8,10}$|(?:\+?44|0)7\d{9}$|(?:\+?65)?[89]\d{7}$"
-    r"|(?:\+?61|0)4\d{8}$|(?:\+?63|0)9\d{9}$|\+?91[6-9]\d{9}$"
-)
-_PERSON = re.compile(
-    r"\b(?:pegawai|petugas|officer|agent|specialist|lineman|case manager|investigator"
-    r"|(?:security|fraud|disconnect\w*|cancellations?|billing) (?:team|department|desk|unit))\b",
-    _F,
-)
-_KINDLY = re.compile(r"\bkindly\b", _F)
-_NAMED_HOTLINE = re.compile(r"\bhotline\b|\bhelpline\b|\btalian\b|\bcall cent(?:er|re)\b", _F)
-
-
-def callback_number(text: str, platform: bool = False) -> str | None:
-    """The number a "not you?" line asks you to call, when it is not a hotline-style number.
-    ``platform``: the message names an online platform (PayPal, Amazon, Coinbase), which does
-    not send numbers to ring about a payment."""
-    match = _CALL_NUMBER.search(text)
-    if match is None:
-        return None
-    number = match.group(1).strip()
-    if platform or _ORDER.search(text):  # a shop order or renewal has no bank hotline to ring
-        return match.group(0)
-    digits = re.sub(r"[^\d+]", "", number)
-    if _MOBILE.match(digits) or _KINDLY.search(text):
-        return match.group(0)  # banks do not give a mobile number to ring
-    if _HOTLINE.search(number) or _NAMED_HOTLINE.search(match.group(0)):
-        return None  # the bank's own hotline, as genuine alerts give
-    # An ordinary landline: genuine alerts give the bank's; a fake sends you to a person
-    # ("sila hubungi pegawai kami di 03-...", "talk to our officer").
-    return match.group(0) if _PERSON.search(match.group(0)) else None
-
-
-CLICK_LINK = _rx(
+CLICK_LINK = rx(
     r"\b(?:verify|re-?verify|confirm|update|validate|activate|reactivate|re-activate|unlock|restore"
     r"|renew|regulari[sz]e)\b (?:your |the )?(?:account|details|information|identity|address"
     r"|payment|card|profile|billing|data|kyc|registration|device|credentials?|invoice"
@@ -597,46 +491,9 @@ CLICK_LINK = _rx(
     r"\b(?:verifikasi|perbarui|aktifkan kembali|pulihkan|sahkan|kemas ?kini)\b (?:data|akun|akaun"
     r"|rekening|identitas|maklumat|butiran)\b",
 )
-_OTP_NOTICE_CODE = re.compile(
-    r"\b(?:otp|code|kode|kod|pin|tac|password|passcode)\b[^\n]{0,40}\b\d{4,8}\b"
-    r"|\b\d{4,8}\b[^\n]{0,30}\b(?:otp|code|kode|kod|tac)\b",
-    _F,
-)
-_OTP_NOTICE_WARN = re.compile(
-    r"\b(?:do not|don'?t|never|jangan|usah|tidak boleh)\b\s+(?:\w+\s+){0,2}(?:share|disclose|give"
-    r"|forward|tell|reveal|bagikan|berikan|memberikan|beritahu|memberitahu(?:kan)?|kongsi|"
-    r"kongsikan|dedahkan|beri|sebarkan)"
-    r"|\bif (?:this )?(?:you did ?n[o']t|was ?n[o']t you|this wasn'?t)",
-    _F,
-)
-TRANSACTION = _rx(
-    r"\b(?:transaction|purchase|payment|debit|withdrawal|transfer|spend|charge)\b[^.!?\n]{0,15}"
-    r"\b(?:of|for) " + _MONEY + r" ?\d",
-    _MONEY + r" ?[\d,.]+\d (?:was|has been|is|have been) (?:debited|credited|spent|charged|paid"
-    r"|transferred|received|deducted)\b",
-    r"\b(?:transaksi|pembayaran|transfer|penarikan)\b[^.!?\n]{0,20}\b(?:sebesar|senilai|sebanyak"
-    r"|berjumlah) " + _MONEY + r" ?\d",
-    r"\b(?:received|sent|paid|spent|withdrew|transferred) " + _MONEY + r" ?\d",
-    r"\btransfer(?:red)? (?:out|in) (?:of )?"
-    + _MONEY
-    + r" ?\d|\b(?:balance|bal|baki|saldo)\b:? "
-    + _MONEY
-    + r" ?[\d,.]+\d",
-    r"\b(?:transfer|transaksi|pembayaran|penarikan|tarik tunai)\b(?: keluar| masuk)? "
-    + _MONEY
-    + r" ?[\d.,]+\d[^!?\n]{0,60}\b(?:berhasil|sukses|successful)\b",
-    r"\b(?:was|has been|have been) (?:charged|debited|credited|deducted|paid|refunded)"
-    r" (?:with |for )?" + _MONEY + r" ?\d",
-    _MONEY + r" ?[\d,.]+\d (?:telah|sudah|berhasil|berjaya) (?:di|ber)?(?:pindahkan|debit|kreditkan"
-    r"|terima|bayar|tarik|kirim|transfer)",
-    r"\b(?:bill|statement|bil|tagihan)\b[^.!?\n]{0,15}\b(?:of|sebanyak|sebesar|berjumlah) "
-    + _MONEY
-    + r" ?\d[^!?\n]{0,20}\b(?:is due|due on|jatuh tempo|perlu dijelaskan)",
-)
-
 # -- general smishing shapes that transfer across collections --------------------------------
 
-PREMIUM_RATE = _rx(
+PREMIUM_RATE = rx(
     r"\b(?:call|ring|dial|phone|tel|on)\b[^.!?\n]{0,15}\b09\d{8,9}\b|\b08(?:7|45)\d{7,8}\b",
     r"\b\d{1,3} ?p ?(?:/|per) ?min\b|\b\d{2,3}ppm\b|\bper min(?:ute)? (?:from|cost)|\bcalls? cost"
     r"|\bcost ?£ ?\d|\b£\d(?:\.\d\d)?/(?:msg|min|wk|week|txt)\b|\bmsg\d+p\b|\b1[05]0p\b",
@@ -644,9 +501,9 @@ PREMIUM_RATE = _rx(
     r" \d{4,6}\b(?!\s*(?:stop|unsub))",
     r"\b(?:secret admirer|fancies you|dating service|chat ?n ?date|saucy|horny)\b",
 )
-PREMIUM_NUMBER = re.compile(r"\b09\d{8,9}\b|\b087\d{8}\b", _F)
-PREMIUM_STOP = re.compile(r"\b(?:stop|unsub\w*|help|berhenti|unreg)\b\W{0,3}(?:to|ke) \d{4,6}", _F)
-LURE = _rx(
+PREMIUM_NUMBER = re.compile(r"\b09\d{8,9}\b|\b087\d{8}\b", F)
+PREMIUM_STOP = re.compile(r"\b(?:stop|unsub\w*|help|berhenti|unreg)\b\W{0,3}(?:to|ke) \d{4,6}", F)
+LURE = rx(
     r"\b(?:won|win|winner|winning|prize|cash|rewards?|claim|selected|chosen|guaranteed|awarded?"
     r"|jackpot)\b",
     r"\b(?:tried|trying|attempt) (?:to )?(?:contact|reach|call) (?:you|u)\b|\bis inviting you\b"
@@ -655,26 +512,26 @@ LURE = _rx(
     r"|\bimportant customer service announcement\b|\bmissed call alert\b",
     r"\b(?:hadiah|uang tunai|menang\w*|pemenang|undian|terpilih|tahniah|ganjaran)\b",
 )
-CALL_TO_ACT = _rx(
+CALL_TO_ACT = rx(
     r"\b(?:call|ring|dial|phone|text|txt|sms|reply|contact|whatsapp|wa|chat|visit|click|tap"
     r"|go to|log ?on|send)\b",
     r"\b(?:hubungi|hub|klik|kunjungi|balas|ketik|telp|tlp|telpon|layari|tekan|hantar|kirim)\b",
 )
-CASH_PRIZE = _rx(
-    _AMOUNT
+CASH_PRIZE = rx(
+    AMOUNT
     + r"[^.!?\n]{0,40}\b(?:cash (?:prize|reward|award|bonus)|prize|reward|award|bonus|won|win"
     r"|hadiah|tunai|menang\w*"
     r"|vouchers"
     r"|ganjaran|voucher|gift)\b",
     r"\b(?:won|win|claim|awarded|receive|menang\w*|mendapat\w*|mendptkn|memenangi|terima|dapat)\b"
-    r"[^.!?\n]{0,40}" + _AMOUNT,
+    r"[^.!?\n]{0,40}" + AMOUNT,
     r"\b(?:you(?:'ve| have)? been|has been|u've been|u have been|ur|your number)\b[^.!?\n]{0,20}"
     r"\b(?:selected|chosen|picked|won)\b|\brandomly (?:picked|selected|chosen)\b",
     r"\b(?:anda|kamu|nomor anda|no anda|nombor anda)\b[^.!?\n]{0,20}\b(?:terpilih|dipilih)\b",
     r"\b(?:mendapat\w*|m-?dpt\w*|m-?dapat\w*|dpt|mendptkn|memenangkan|memenangi)\b[^.!?\n]{0,15}"
     r"\b(?:mobil|motor|hadiah|uang tunai|cek tunai|kereta)\b",
 )
-LINK_CTA = _rx(
+LINK_CTA = rx(
     r"\b(?:click|tap|visit|go to|log ?in|sign ?in|verify|update|confirm|activate|redeem|claim"
     r"|apply|register|pay|download|install)\b[^.!?\n]{0,30}$",
     r"\b(?:klik|kunjungi|daftar|layari|tekan|tebus|sahkan|bayar|log masuk|unduh|pasang)\b"
@@ -682,7 +539,7 @@ LINK_CTA = _rx(
     r"\b(?:link|here|below|di sini|disini|berikut|dibawah|di bawah)\W*$",
     r"\b(?:this|the|in this) (?:photo|picture|pic|video)\b[^.!?\n]{0,30}$|\bsecretly watch",
 )
-BANK_TRANSFER = _rx(
+BANK_TRANSFER = rx(
     r"\b(?:uang\w*|duit\w*|dana\w*)\b[^!?\n]{0,15}\b(?:di ?transfer|di ?kirim|transfer|kirim)\w*"
     r"\b[^!?\n]{0,20}\bke (?:bank|rek|rekening|no)\b",
     r"\b(?:ini|berikut)\b (?:no\.? |nomor |nombor )?(?:rekening|rek|akaun)\w*\b",
@@ -693,7 +550,7 @@ BANK_TRANSFER = _rx(
     r"[^!?\n]{0,40}\b(?:a/n|an\.|atas nama)",
     r"\b(?:a/n|atas nama)\b[^!?\n]{0,40}\b(?:no\.? ?)?rek(?:ening)?\b\W{0,3}\d[\d -]{7,}",
 )
-PULSA = _rx(
+PULSA = rx(
     r"\b(?:beli|bli|isikan|isi'?in|kirim|krm|tukok|belikan|beliin|bliin|kirimin|tolong|\w+keun)"
     r"\w*\b(?:\s+\S+){0,3}?\s+(?:pulsa|pls|ulsa)(?:\b|(?=\d))",
     r"\bpulsa\b[^.!?\n]{0,30}\b(?:ke|di) (?:no|nomor|nmr|nombor)\b",
@@ -704,7 +561,7 @@ _THIRD_PARTY = (
     r"\b(?:atasan|suami|saudara|sodara|bapa|bapak|bpk|pak|ibu|bu|mr|mrs|sister|brother|husband"
     r"|boss|manager)\b"
 )
-PAYMENT_REDIRECT = _rx(
+PAYMENT_REDIRECT = rx(
     r"\b(?:sudah|sdh|shd|dh|telah)\s+(?:sy |saya |sya |kami )?(?:di)?kuasakan\b"
     r"|\bperubahan (?:pembayaran|no\.? rek\w*|nomor rek\w*)\b",
     r"\b(?:di ?bayar|di ?transfer|di ?terusin|di ?teruskan|pembayaran|angsuran|kontrakan|setoran)"
@@ -717,17 +574,17 @@ PAYMENT_REDIRECT = _rx(
     r"|\b(?:pay|payment|rent|instal+ment)\b[^.!?\n]{0,40}\b(?:to|with|through) (?:mr|mrs|my "
     r"(?:boss|manager|sister|brother|husband))\b",
 )
-EMERGENCY = _rx(
+EMERGENCY = rx(
     r"\b(?:kantor polisi|ditangkap|kecelakaan|rumah sakit|masuk rs|balai polis|hospital|accident"
     r"|police station|arrested|ditahan polisi|in jail|bail|lawyer|stranded|stuck at (?:the )?airport"
     r"|card (?:got |was |has been )?declined|lost my wallet|wallet (?:was |got )?stolen)\b",
 )
-BORROWED_PHONE = _rx(
+BORROWED_PHONE = rx(
     r"\b(?:pake|pakai|pinjam|pinjem|guna)\b (?:hp|handphone|telefon|nomor|nmr|no|nombor|fon|phone) "
     r"(?:tmn|teman|temen|kawan|orang|orng|org)\b",
     r"\b(?:nmr|nomor|no|nombor|nmrku|nomorku)\w* (?:baru|anyar|brunya|barunya)\w*\b",
 )
-LOAN_OFFER = _rx(
+LOAN_OFFER = rx(
     r"\bp(?:i)?nj(?:a)?man\b[^.!?\n]{0,20}\b(?:mudah|cepat|tanpa|tnpa|dana|online|peribadi)\b"
     r"|\bt(?:a)?npa jaminan\b",
     r"\bloans?\b[^.!?\n]{0,80}\b(?:fast|easy|quick|interest|whatsapp|wa|chat|liquid)\b"
@@ -745,12 +602,7 @@ LOAN_OFFER = _rx(
 )
 
 
-def _first(pattern: re.Pattern[str], text: str) -> str | None:
-    match = pattern.search(text)
-    return match.group(0) if match else None
-
-
-_DONE = re.compile(r"\b(?:sudah|sdh|telah|udah|dah|already|just)\b[^.!?\n]{0,25}$", _F)
+_DONE = re.compile(r"\b(?:sudah|sdh|telah|udah|dah|already|just)\b[^.!?\n]{0,25}$", F)
 
 
 def _not_done(pattern: re.Pattern[str], text: str) -> str | None:
@@ -765,7 +617,7 @@ def _not_done(pattern: re.Pattern[str], text: str) -> str | None:
 _NEVER_ASK = re.compile(
     r"\b(?:never|not|n't|tidak pernah|tidak akan|tak akan|takkan|jangan|tidak sesekali)\b"
     r"(?:\s+\w+){0,3}?\s+(?:ask|request|minta|meminta|mengirim|send)",
-    _F,
+    F,
 )
 
 
@@ -773,7 +625,7 @@ _ASKED_WARNING = re.compile(
     r"\bif (?:you(?:'re| are) (?:being )?asked|anyone asks|someone asks|anybody asks)\b"
     r"|\bdelivery (?:agent|executive|partner|person|boy|rider)\b|\bat the time of (?:delivery|handover)\b"
     r"|\bjika (?:ada yang|seseorang) meminta\b|\bjika (?:anda )?diminta\b",
-    _F,
+    F,
 )
 
 
@@ -788,7 +640,7 @@ def _requests(pattern: re.Pattern[str], text: str) -> str | None:
     """The first match that is not negated ("do not share your OTP" is not a request)."""
     for match in pattern.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()]
-        if _NEG.search(before):
+        if NEG.search(before):
             continue
         sentence = re.split(r"[.!?\n]", text[: match.start()])[-1]
         if _NEVER_ASK.search(sentence):  # "we will never ask you to ... or share your PIN"
@@ -819,7 +671,7 @@ def find_brand(text: str) -> tuple[str, str] | None:
 
 def _contact(text: str) -> bool:
     """A way to act: a phone number, a short code or a call to action."""
-    return bool(re.search(_PHONE, text) or CALL_TO_ACT.search(text))
+    return bool(re.search(PHONE, text) or CALL_TO_ACT.search(text))
 
 
 def link_call_to_action(before: str) -> bool:
@@ -835,26 +687,26 @@ def check_text(text: str) -> list[RuleHit]:
         if evidence:
             hits.append(RuleHit(code, weight, evidence.strip()[:80]))
 
-    urgent = _first(URGENCY, text)
+    urgent = first(URGENCY, text)
     add("urgency", 10, urgent)
-    legal = _first(LEGAL_THREAT, text)
-    add("threat", 30 if legal else 25 if urgent else 20, legal or _first(THREAT, text))
-    prize = _first(PRIZE, text)
+    legal = first(LEGAL_THREAT, text)
+    add("threat", 30 if legal else 25 if urgent else 20, legal or first(THREAT, text))
+    prize = first(PRIZE, text)
     add("prize", 35 if prize and PRIZE_ACTION.search(text) else 22, prize)
-    add("refund", 18, _first(REFUND, text))
-    add("fee", 28, _first(FEE, text))
-    add("parcel_problem", 18, _first(PARCEL, text))
-    hijack = _first(CODE_HIJACK, text)
+    add("refund", 18, first(REFUND, text))
+    add("fee", 28, first(FEE, text))
+    add("parcel_problem", 18, first(PARCEL, text))
+    hijack = first(CODE_HIJACK, text)
     add("code_hijack", 60, hijack)
     if not hijack:
-        asked = _requests(_REQ_CODE, text) or _first(_WHATS_CODE, text)
+        asked = _requests(_REQ_CODE, text) or first(_WHATS_CODE, text)
         specific = asked is not None and _SPECIFIC_CODE.search(asked) is not None
         add("otp_request", 50 if specific else 30, asked)
     add("credentials", 35, _requests(CREDENTIALS, text))
     add("card_details", 35, _requests(CARD, text))
     add("id_details", 25, _requests(ID_DETAILS, text))
-    family = _first(_FAMILY, text)
-    new_number = _first(NEW_NUMBER, text) or _first(BORROWED_PHONE, text)
+    family = first(_FAMILY, text)
+    new_number = first(NEW_NUMBER, text) or first(BORROWED_PHONE, text)
     asked_money = _not_done(PULSA, text) or _not_done(BANK_TRANSFER, text)
     money = _not_done(MONEY_REQUEST, text) or asked_money
     if money and EMERGENCY.search(text):
@@ -862,121 +714,39 @@ def check_text(text: str) -> list[RuleHit]:
     if new_number:
         add("new_number", 50 if (family or money) else 22, new_number)
     add("money_request", 30 if (family or new_number or asked_money) else 12, money)
-    strong_task = _first(TASK_STRONG, text)
+    strong_task = first(TASK_STRONG, text)
     weak_task = {m.group(0).lower() for m in TASK_WEAK.finditer(text)}
     weak_weight = 30 if len(weak_task) >= 2 else 12  # unsolicited recruiter + easy part-time job
-    add("task_job", 40 if strong_task else weak_weight, strong_task or _first(TASK_WEAK, text))
-    strong_inv = _first(INVEST_STRONG, text)
-    add("investment", 40 if strong_inv else 10, strong_inv or _first(INVEST_WEAK, text))
+    add("task_job", 40 if strong_task else weak_weight, strong_task or first(TASK_WEAK, text))
+    strong_inv = first(INVEST_STRONG, text)
+    add("investment", 40 if strong_inv else 10, strong_inv or first(INVEST_WEAK, text))
     cues = [m.group(0) for m in ROMANCE.finditer(text)]
-    steer = strong_inv or _first(INVEST_WEAK, text) or money  # an opener that turns to money
+    steer = strong_inv or first(INVEST_WEAK, text) or money  # an opener that turns to money
     add("romance", 30 if len(cues) >= 2 or (cues and steer) else 15, cues[0] if cues else None)
-    add("move_app", 22, _first(MOVE_APP, text))
-    add("gift_card", 35, _first(GIFT_CARD, text))
-    loan = _first(LOAN, text) or _first(LOAN_OFFER, text)
+    add("move_app", 22, first(MOVE_APP, text))
+    add("gift_card", 35, first(GIFT_CARD, text))
+    loan = first(LOAN, text) or first(LOAN_OFFER, text)
     add("loan", 30 if loan and _contact(text) else 20, loan)
-    add("windfall", 30, _first(WINDFALL, text))
-    redirect = _first(PAYMENT_REDIRECT, text)
-    if redirect and re.search(_PHONE, text):
+    add("windfall", 30, first(WINDFALL, text))
+    redirect = first(PAYMENT_REDIRECT, text)
+    if redirect and re.search(PHONE, text):
         add("payment_redirect", 30, redirect)
-    add("account_alert", 5, _first(ACCOUNT_ALERT, text))
-    add("apk", 50, _first(APK, text))
-    add("app_lure", 40, _first(APP_LURE, text))
+    add("account_alert", 5, first(ACCOUNT_ALERT, text))
+    add("apk", 50, first(APK, text))
+    add("app_lure", 40, first(APP_LURE, text))
     named = find_brand(text)
     platform = named is not None and named[1] == "platform"
-    add("callback", 30, _first(CALLBACK, text) or callback_number(text, platform))
+    add("callback", 30, first(CALLBACK, text) or callback_number(text, platform))
     add("click_link", 15, _requests(CLICK_LINK, text))
-    premium = _first(PREMIUM_RATE, text)
+    premium = first(PREMIUM_RATE, text)
     if premium and not PREMIUM_STOP.search(premium):
         add("premium_rate", 30 if PREMIUM_NUMBER.search(text) else 20, premium)
-    cash = _first(CASH_PRIZE, text)
+    cash = first(CASH_PRIZE, text)
     add("prize", 35 if cash and _contact(text) else 25, cash)
-    lure = _first(LURE, text)
-    if lure and not cash and CALL_TO_ACT.search(text) and re.search(_PHONE, text):
+    lure = first(LURE, text)
+    if lure and not cash and CALL_TO_ACT.search(text) and re.search(PHONE, text):
         add("contact_lure", 25, lure)
     brand = find_brand(text)
     if brand:
         hits.append(RuleHit("impersonation", 15, brand[0], brand=brand[1]))
-    return hits
-
-
-SAFETY_NOTICE = _rx(
-    r"\b(?:will|would|do(?:es)?)? ?never (?:ask|request|call|contact|send)\b[^.!?\n]{0,40}"
-    r"\b(?:pin|otp|tac|password|passcode|code|details|links?|click|verify|account)",
-    r"\b(?:tidak (?:akan )?pernah|tak akan|tidak akan sesekali|tidak sesekali|takkan)\b"
-    r"[^.!?\n]{0,12}\b(?:meminta|minta|menghubungi|mengirim)\b",
-    r"\b(?:do not|don'?t|never) share (?:your |any |these |this )?(?:security details|pin|otp"
-    r"|password|passcode|tac|code)s?\b[^.!?\n]{0,20}\b(?:with anyone|with anybody|to anyone)\b",
-    r"\b(?:beware of|watch out for|waspada(?:lah)?|berhati-hati dengan|awas)\b[^.!?\n]{0,30}"
-    r"\b(?:scam|fraud|penipuan|palsu|phishing)",
-)
-
-
-# A bill split among friends or a small shop's deposit: "Rp400.000 per orang", "DP 50%".
-SPLIT_PAYMENT = _rx(
-    r"\b(?:per orang|/orang|patungan|dibagi \d+|masing-masing|masing2|seorang|sorang)\b"
-    r"|\bDP \d+ ?%|\bpelunasan\b|\bsisa pembayaran\b|\buang muka\b|\bmacam biasa\b|\bseperti biasa\b|\bas usual\b|\bsplit (?:the bill|it)\b|\beach (?:person|of us) owes\b|\bper (?:person|head)\b",
-)
-# Routine notices send you to the organisation's own channel, never to a number or link in the text.
-OFFICIAL_CHANNEL = _rx(
-    r"\b(?:number|no\.?) (?:on|at) the back of (?:your|the) (?:card|debit card|credit card)\b"
-    r"|\bnumber behind your card\b|\bnombor (?:di|pada) belakang kad\b"
-    r"|\bnomor (?:yang tertera )?di (?:balik|belakang) kartu\b",
-    r"\b(?:open|in|via|using|through|log ?in to|sign ?in to) (?:the|your) (?:[A-Z][\w&'.-]* ){1,3}app\b"
-    r"|\b(?:melalui|di|lewat|dalam) aplikasi (?:[A-Z][\w&'.-]*)\b",
-    r"\b(?:visit|go to) (?:your nearest|the nearest|any|a|your) branch\b|\bkantor cabang\b"
-    r"|\bcawangan (?:terdekat|berhampiran)\b|\bby (?:post|letter)\b",
-    r"\b(?:pay|payment) (?:by card |in cash )?on (?:collection|delivery|pickup)\b|"
-    r"\bwe(?:'ll| will) send you a (?:[\w-]+ ){0,4}(?:card|letter)\b|\b(?:card|letter) will (?:also )?be "
-    r"(?:posted|sent) to you\b|\bto the driver (?:at|on) delivery\b|\bat your (?:local|nearest) post office\b"
-    r"|\b(?:will be )?(?:paid|credited|transferred) (?:in)?to your (?:nominated |registered )?bank account\b"
-    r"|\bdetails are in your \w+\b|\b(?:returned|refunded|credited)"
-    r" to your original payment method\b",
-    r"\b(?:appear|show up|reflect) (?:on|in) your (?:card |bank |account )?statement\b|\bdays to appear\b"
-    r"|\b(?:refund|bayaran balik|pengembalian dana)\b[^!?\n]{0,60}\b(?:has been|have been|telah|sudah)"
-    r" (?:issued|processed|credited|dikreditkan|diproses|dikembalikan)\b",
-    r"\bloket resmi\b|\bvia (?:[A-Z][\w&'.-]* ){1,2}(?:Mobile|App)\b",
-    r"\b(?:held|waiting|available) (?:for (?:you|collection) )?at (?:the |your |our )?[\w' ]{0,40}\b(?:post"
-    r" office|depot|shipping cent(?:re|er)|service point|branch|locker|counter|pickup point)\b",
-    r"\bcollect (?:it|your (?:parcel|item|package)) (?:from|at) [\w' ]{0,40}\b(?:post office|depot"
-    r"|branch|locker|counter|service point|pickup point)\b|\b(?:use it|redeem it|shop) in[- ]store\b"
-    r"|\bambil (?:bungkusan|paket|barang)\b[^.!?\n]{0,40}\b(?:pejabat pos|kantor pos|cawangan)\b"
-    r"|\bambil(?: \w+)? (?:di|dari) (?:pejabat pos|kantor pos|cawangan|kaunter|loker|gerai)\b",
-    r"\b(?:do not|don'?t|please do not) reply to this (?:message|sms|text)\b"
-    r"|\b(?:paid|credited) (?:in)?to your (?:nominated|registered)\b|\bakaun bank berdaftar\b"
-    r"|\btiada tindakan (?:lanjut )?diperlukan\b|\btidak perlu (?:melakukan )?tindakan\b"
-    r"|\bno action (?:is )?(?:needed|required)\b|\byou (?:do not|don'?t) need to (?:do anything"
-    r"|contact us|take any action)\b|\bignore this (?:message |sms )?if you(?:'ve| have)? "
-    r"(?:already )?paid\b|\babaikan (?:pesan|sms|mesej) ini\b",
-)
-
-
-DELIVERY_NOTICE = _rx(
-    r"\b(?:is |are )?out for delivery\b|\b(?:has been|was|were|have been) (?:delivered|dispatched"
-    r"|shipped|collected)\b|\bwill (?:be delivered|arrive) (?:today|tomorrow|on)\b|\bis on the way\b",
-    r"\bsedang dalam perjalanan\b|\btelah (?:diterima|dikirim|sampai)\b|\bakan tiba\b",
-    r"\btelah berjaya dihantar\b|\bdalam perjalanan\b|\bakan dihantar\b",
-)
-
-
-def reassuring(text: str) -> list[RuleHit]:
-    """Hits that make a message look like a routine notice (used only when nothing is asked)."""
-    hits: list[RuleHit] = []
-    safety = _first(SAFETY_NOTICE, text)
-    if safety:
-        hits.append(RuleHit("safety_notice", -30, safety))
-    split = _first(SPLIT_PAYMENT, text)
-    if split:
-        hits.append(RuleHit("everyday_payment", -15, split))
-    official = _first(OFFICIAL_CHANNEL, text)
-    if official:
-        hits.append(RuleHit("official_channel", -20, official))
-    delivery = _first(DELIVERY_NOTICE, text)
-    if delivery:
-        hits.append(RuleHit("delivery_notice", -20, delivery))
-    if _OTP_NOTICE_CODE.search(text) and _OTP_NOTICE_WARN.search(text):
-        hits.append(RuleHit("otp_notice", -30, "code notice"))
-    tx = _first(TRANSACTION, text)
-    if tx:
-        hits.append(RuleHit("transaction_alert", -25, tx))
     return hits
