@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from qila.analysis.explain import advice_key, render_reason
 from qila.analysis.language import detect_language
-from qila.analysis.links import LinkHit, check_url, locate_urls, strip_urls
+from qila.analysis.links import LinkHit, check_url, has_path, locate_urls, strip_urls
 from qila.analysis.model import TextModel
 from qila.analysis.reassurance import reassuring
 from qila.analysis.rules import LINK_MENTION, check_text, link_call_to_action
@@ -76,28 +76,17 @@ _PRETEXTS = frozenset(
         "account_alert",
     ]
 )
-# Offers and requests an organisation's own site does not serve: its address in such a message
-# is a name-drop, not a reassurance.
-_OFFERS = frozenset(
-    [
-        "prize",
-        "windfall",
-        "contact_lure",
-        "task_job",
-        "investment",
-        "loan",
-        "romance",
-        "money_request",
-        "new_number",
-        "code_hijack",
-        "otp_request",
-        "callback",
-        "app_lure",
-        "apk",
-        "gift_card",
-        "premium_rate",
-    ]
+# Offers, and requests an organisation's own site does not serve (a site serves logging in,
+# giving details, paying a fee): its address in such a message is a name-drop, not a
+# reassurance.
+_SITE_SERVES = frozenset(["credentials", "card_details", "id_details", "fee", "payment_redirect"])
+_OFFERS = (_ASKS - _SITE_SERVES) | frozenset(
+    ["prize", "windfall", "contact_lure", "loan", "romance", "premium_rate"]
 )
+# An ask that a routine notice can carry, and the notice look that makes it the genuine kind:
+# a fee paid in the courier's own app or at the post office; a share of a bill, or the rent
+# "as usual".
+_EXCUSED_BY = {"fee": "official_channel", "money_request": "everyday_payment"}
 LINK_WITH_PRETEXT = 25
 LINK_LURE = 14  # words just before a link that push you to open it ("click", "klik di sini")
 LINK_MENTIONED = 8  # "click this link", "[LINK]" with no link Qila can see: a link all the same
@@ -128,10 +117,9 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 _CONTEXT_ONLY = frozenset({"urgency", "impersonation", "model"})
 
 
-def _has_path(url: str) -> bool:
-    """Whether a link points somewhere on its site (``bit.ly/x``), not at its home page."""
-    after = url.split("://", 1)[-1]
-    return "/" in after and bool(after.split("/", 1)[1].strip("/"))
+def _risky_link(signals: dict[str, Signal]) -> bool:
+    """Whether any link finding counts against the message."""
+    return any(c.startswith("link.") and s.weight > 0 for c, s in signals.items())
 
 
 def _today() -> dt.date:
@@ -269,7 +257,7 @@ class ScamAnalyzer:
             hits = check_url(url)
             for hit in hits:
                 found.add(hit.code, hit.weight, source, hit.evidence, brand=hit.brand)
-                if hit.code in _HIDDEN_DESTINATION and _has_path(url):
+                if hit.code in _HIDDEN_DESTINATION and has_path(url):
                     found.coded.add(hit.code)
             risky = [h for h in hits if h.weight > 0]
             if risky and at > 0 and link_call_to_action(body[:at]):
@@ -331,18 +319,11 @@ class ScamAnalyzer:
         codes = found.by_code
         # Routine notices link to the sender's own site, if anywhere: any other link means the
         # notice look is not reassuring.
-        risky_link = any(c.startswith("link.") and s.weight > 0 for c, s in codes.items())
-        if risky_link:
+        if _risky_link(codes):
             return
         hits = reassuring(readable)
-        asks = _ASKS & codes.keys()
-        # A fee to pay in the courier's own app or at the post office, or a share of a bill or
-        # the rent "as usual", is the genuine kind of ask.
-        excused = {h.code for h in hits} & {"official_channel", "everyday_payment"}
-        if asks and not (
-            (asks == {"fee"} and "official_channel" in excused)
-            or (asks == {"money_request"} and "everyday_payment" in excused)
-        ):
+        looks = {h.code for h in hits}
+        if any(_EXCUSED_BY.get(ask) not in looks for ask in _ASKS & codes.keys()):
             return
         for hit in hits:
             found.add(hit.code, hit.weight, "text", hit.evidence)
@@ -351,8 +332,7 @@ class ScamAnalyzer:
 
     def _verdict(self, found: _Found) -> Verdict:
         signals = dict(found.by_code)
-        risky_link = any(c.startswith("link.") and s.weight > 0 for c, s in signals.items())
-        if risky_link or _OFFERS & signals.keys():
+        if _risky_link(signals) or _OFFERS & signals.keys():
             # A brand's own address next to another, hidden or strange link, or in an offer or
             # a request that its site does not serve (a prize "from PAYTM.COM", the shop named
             # as the merchant of a fake charge), does not make the message safe.

@@ -318,49 +318,48 @@ def _ref_name(ref: str) -> str:
 
 # --- brand names in message text ---------------------------------------------------------
 
-_TEXT_EXCLUDE = frozenset(
-    [
-        "mom",
-        "moh",
-        "ica",
-        "dana",
-        "hasil",
-        "meta",
-        "octo",
-        "livin",
-        "spf",
-        "lta",
-        "grab",
-        "chase",
-        "apple",
-        "ups",
-        "outlook",
-        "ovo",
-        "bri",
-        "bni",
-        "mandiri",
-        "whatsapp",
-        "google",
-        "gmail",
-        "facebook",
-        "instagram",
-        "telegram",
-        "tiktok",
-        "line",
-        "mom",
-        "pajak",
-        "m2u",
-        "cpf",
-        "maxis",
-        "kotak",  # "box" in Malay and Indonesian
-        "jenius",  # "genius" in Indonesian
-        "temu",  # "meet" in Indonesian
-    ]
-)
-
-
-# Brand names that are everyday words in Malay or Indonesian.
+# Brand names that are everyday words in Malay or Indonesian: "kotak" (box), "jenius"
+# (genius), "temu" (meet).
 _NAME_IS_A_WORD = frozenset(["kotak", "jenius", "temu"])
+_TEXT_EXCLUDE = (
+    frozenset(
+        [
+            "mom",
+            "moh",
+            "ica",
+            "dana",
+            "hasil",
+            "meta",
+            "octo",
+            "livin",
+            "spf",
+            "lta",
+            "grab",
+            "chase",
+            "apple",
+            "ups",
+            "outlook",
+            "ovo",
+            "bri",
+            "bni",
+            "mandiri",
+            "whatsapp",
+            "google",
+            "gmail",
+            "facebook",
+            "instagram",
+            "telegram",
+            "tiktok",
+            "line",
+            "mom",
+            "pajak",
+            "m2u",
+            "cpf",
+            "maxis",
+        ]
+    )
+    | _NAME_IS_A_WORD
+)
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from qila.analysis.domains import (
@@ -92,7 +92,10 @@ def _official_bare(text: str) -> list[re.Match[str]]:
     ]
 
 
-def _matches(text: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=16)
+def _matches(text: str) -> tuple[re.Match[str], ...]:
+    """Links in ``text``, in order; cached because a check locates and blanks out the links of
+    the same text more than once."""
     general = list(_URL.finditer(text))
     taken = [(m.start(), m.end()) for m in general]
     extra = [
@@ -100,7 +103,7 @@ def _matches(text: str) -> list[re.Match[str]]:
         for m in _official_bare(text)
         if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken)
     ]
-    return sorted(general + extra, key=lambda m: m.start())
+    return tuple(sorted(general + extra, key=lambda m: m.start()))
 
 
 def locate_urls(text: str) -> dict[str, int]:
@@ -167,8 +170,10 @@ _OWN_PAGES = re.compile(
 )
 
 
-def _has_path(rest: str) -> bool:
-    return bool(rest.split("?", 1)[0].split("#", 1)[0].strip("/"))
+def has_path(url: str) -> bool:
+    """Whether a link points somewhere on its site (``bit.ly/x``), not at its home page."""
+    after = url.split("://", 1)[-1]
+    return "/" in after and bool(after.split("/", 1)[1].strip("/"))
 
 
 def _random_code(code: str) -> bool:
@@ -212,8 +217,9 @@ def check_url(url: str) -> list[LinkHit]:
         return [LinkHit("link.whatsapp_chat", 10, host, url)]
     if host in ("t.me", "telegram.me", "telegram.dog"):
         return [LinkHit("link.telegram", 20, url.split("://")[-1][:40], url)]
+    owner = official_brand(host)
     shortener = listed(host, data.shorteners)
-    if shortener and official_brand(host) is None:  # amzn.to, tel.st: the brand's own
+    if shortener and owner is None:  # amzn.to, tel.st: the brand's own
         return [LinkHit("link.shortener", SHORTENER_WEIGHT, shortener, url)]
     parts = extractor()(host)
     if not parts.suffix or not parts.domain:
@@ -231,12 +237,11 @@ def check_url(url: str) -> list[LinkHit]:
     )
     # A form or page on a publishing service (forms.office.com/r/..., docs.google.com/forms/...)
     # is whoever made it, not the service's owner.
-    owner = official_brand(host)
     published = (
         free is not None
         and host == free
         and free in data.file_hosts
-        and _has_path(rest)
+        and has_path(url)
         and not _OWN_PAGES.match(rest)
         and (owner is None or free not in owner.domains)  # docs.google.com, not dropbox.com
     )

@@ -104,24 +104,22 @@ DELIVERY_NOTICE = rx(
 )
 
 
+_LOOKS = (
+    ("safety_notice", -30, SAFETY_NOTICE),
+    ("everyday_payment", -15, SPLIT_PAYMENT),
+    ("official_channel", -20, OFFICIAL_CHANNEL),
+    ("delivery_notice", -20, DELIVERY_NOTICE),
+    ("transaction_alert", -25, TRANSACTION),
+)
+
+
 def reassuring(text: str) -> list[RuleHit]:
     """Hits that make a message look like a routine notice (used only when nothing is asked)."""
-    hits: list[RuleHit] = []
-    safety = first(SAFETY_NOTICE, text)
-    if safety:
-        hits.append(RuleHit("safety_notice", -30, safety))
-    split = first(SPLIT_PAYMENT, text)
-    if split:
-        hits.append(RuleHit("everyday_payment", -15, split))
-    official = first(OFFICIAL_CHANNEL, text)
-    if official:
-        hits.append(RuleHit("official_channel", -20, official))
-    delivery = first(DELIVERY_NOTICE, text)
-    if delivery:
-        hits.append(RuleHit("delivery_notice", -20, delivery))
+    hits = [
+        RuleHit(code, weight, found)
+        for code, weight, pattern in _LOOKS
+        if (found := first(pattern, text))
+    ]
     if _OTP_NOTICE_CODE.search(text) and _OTP_NOTICE_WARN.search(text):
         hits.append(RuleHit("otp_notice", -30, "code notice"))
-    tx = first(TRANSACTION, text)
-    if tx:
-        hits.append(RuleHit("transaction_alert", -25, tx))
     return hits

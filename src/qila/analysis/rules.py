@@ -718,10 +718,12 @@ def check_text(text: str) -> list[RuleHit]:
     weak_task = {m.group(0).lower() for m in TASK_WEAK.finditer(text)}
     weak_weight = 30 if len(weak_task) >= 2 else 12  # unsolicited recruiter + easy part-time job
     add("task_job", 40 if strong_task else weak_weight, strong_task or first(TASK_WEAK, text))
-    strong_inv = first(INVEST_STRONG, text)
-    add("investment", 40 if strong_inv else 10, strong_inv or first(INVEST_WEAK, text))
+    investing = first(INVEST_STRONG, text)
+    strong_inv = investing is not None
+    investing = investing or first(INVEST_WEAK, text)
+    add("investment", 40 if strong_inv else 10, investing)
     cues = [m.group(0) for m in ROMANCE.finditer(text)]
-    steer = strong_inv or first(INVEST_WEAK, text) or money  # an opener that turns to money
+    steer = investing or money  # an opener that turns to money
     add("romance", 30 if len(cues) >= 2 or (cues and steer) else 15, cues[0] if cues else None)
     add("move_app", 22, first(MOVE_APP, text))
     add("gift_card", 35, first(GIFT_CARD, text))
@@ -734,8 +736,8 @@ def check_text(text: str) -> list[RuleHit]:
     add("account_alert", 5, first(ACCOUNT_ALERT, text))
     add("apk", 50, first(APK, text))
     add("app_lure", 40, first(APP_LURE, text))
-    named = find_brand(text)
-    platform = named is not None and named[1] == "platform"
+    brand = find_brand(text)
+    platform = brand is not None and brand[1] == "platform"
     add("callback", 30, first(CALLBACK, text) or callback_number(text, platform))
     add("click_link", 15, _requests(CLICK_LINK, text))
     premium = first(PREMIUM_RATE, text)
@@ -746,7 +748,6 @@ def check_text(text: str) -> list[RuleHit]:
     lure = first(LURE, text)
     if lure and not cash and CALL_TO_ACT.search(text) and re.search(PHONE, text):
         add("contact_lure", 25, lure)
-    brand = find_brand(text)
     if brand:
         hits.append(RuleHit("impersonation", 15, brand[0], brand=brand[1]))
     return hits
