@@ -119,6 +119,20 @@ def codes(analyzer: ScamAnalyzer, text: str) -> set[str]:
             "one x",
             "new_number",
         ),
+        ("Hello, is this Dr. Harris? I'd like to book a check-up for my cat", "wrong_number"),
+        ("Hi Michelle, is this still your number? It's Grace from the book club", "wrong_number"),
+        ("Halo, apakah ini Pak Hendra? Saya mau tanya soal rumah yang dijual", "wrong_number"),
+        ("Hai, ni Kak Sofia kan? Saya nak tanya pasal kelas jahit", "wrong_number"),
+        (
+            "Chase: A card purchase of $899.00 at Apple Store is pending. If you did NOT make it "
+            "reply NO and a fraud specialist will call you shortly.",
+            "call_announced",
+        ),
+        (
+            "BofA: Zelle transfer of $1,300.00 to K. LEE flagged. Text 1 to approve or 2 to decline "
+            "and speak to an agent.",
+            "call_announced",
+        ),
     ],
 )
 def test_modern_tactics_are_flagged_and_named(
@@ -174,6 +188,11 @@ def test_modern_tactics_are_flagged_and_named(
         "KBank: Transfer out THB 1,200.00 from A/C x-5521 on 12/05 09:10. Balance THB 8,400.50. "
         "Not you? Call K-Contact Center 02-8888888.",
         "Pelunasan sewa tenda Rp 1.800.000 bisa ke BNI 0987654321 a.n. Suyono. Terima kasih Bu.",
+        "Hey Wendy, are you free tomorrow morning?",
+        "Are you home? Is this your number or your sister's?",
+        "Sat, right? Okay thanks, see you there",
+        "Met Police: Thanks for reporting the theft. An officer may contact you about your case.",
+        "Kurir akan menghubungi Anda sebelum tiba. Paket JNE 00123 sedang dalam pengantaran.",
     ],
 )
 def test_routine_notices_and_reports_are_not_flagged(

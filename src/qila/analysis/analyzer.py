@@ -43,6 +43,7 @@ _ASKS = frozenset(
         "apk",
         "app_lure",
         "callback",
+        "call_announced",
         "payment_redirect",
     ]
 )
@@ -73,6 +74,8 @@ _PRETEXTS = frozenset(
         "romance",
         "app_lure",
         "callback",
+        "call_announced",
+        "wrong_number",
         "account_alert",
     ]
 )

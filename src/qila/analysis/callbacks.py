@@ -65,6 +65,17 @@ _PERSON = re.compile(
     r"|(?:security|fraud|disconnect\w*|cancellations?|billing) (?:team|department|desk|unit))\b",
     F,
 )
+# "Reply NO and a fraud specialist will call you shortly": the text makes the scammer's call look
+# expected. Banks ask you to reply or to ring the number on your card; they do not announce that
+# their fraud team is about to phone.
+ANNOUNCED_CALL = rx(
+    r"\b(?:fraud|security|verification|risk|dispute) (?:specialist|team|department|dept|agent"
+    r"|analyst|officer|representative|unit)s?\b[^.!?\n]{0,30}\b(?:will|shall|is going to|to)"
+    r" (?:call|phone|ring|contact) you\b",
+    r"\b(?:reviewed|confirmed|verified|handled) by phone\b"
+    r"|\b(?:reply|text|press) [^.!?\n]{0,40}\b(?:and|to) (?:speak|talk) (?:to|with) an? (?:agent"
+    r"|specialist|representative)\b",
+)
 _KINDLY = re.compile(r"\bkindly\b", F)
 _NAMED_HOTLINE = re.compile(r"\bhotline\b|\bhelpline\b|\btalian\b|\bcall cent(?:er|re)\b", F)
 

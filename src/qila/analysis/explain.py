@@ -24,6 +24,8 @@ _ADVICE = {
     "parcel_problem": "parcel",
     "romance": "romance",
     "move_app": "romance",
+    "wrong_number": "wrong_number",
+    "call_announced": "bank",
     "loan": "generic",
     "windfall": "prize",
     "apk": "apk",

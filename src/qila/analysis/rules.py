@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from qila.analysis.callbacks import CALLBACK, callback_number
+from qila.analysis.callbacks import ANNOUNCED_CALL, CALLBACK, callback_number
 from qila.analysis.domains import text_brand_pattern
 from qila.analysis.patterns import AMOUNT, MONEY, NEG, PHONE, F, RuleHit, first, rx
 
@@ -377,6 +377,48 @@ INVEST_WEAK = rx(
     r"\b(?:gold|forex|crypto|stock|bitcoin) (?:market|trading|tips)\b",
     r"\binvestasi\b|\bpelaburan\b|\b(?:group|grup|kumpulan) vip\b|\bvip (?:group|grup)\b",
 )
+# "Hello, is this Dr. Mitchell?", "Hi Jessica, is this still your number?", "apakah ini Bu
+# Rina?": a message checking it reached the right person, the usual first step of a
+# "wrong number" conversation that is steered to romance or investing. A name must be
+# capitalised, so "are you free?" or "are you home?" does not count.
+_HONORIFIC = (
+    r"(?:(?:mr|mrs|ms|miss|dr|doctor|pastor|uncle|aunt(?:ie|y)?|pak|bu|ibu|bapak|kak|kakak|mbak"
+    r"|mas|abang|encik|puan|cik|madam|sir)\.? )"
+)
+_NOT_A_NAME = (
+    r"(?!(?:Okay|Ok|Free|Home|Sure|Done|There|Here|Back|Awake|Alright|Busy|Ready|Coming|Still"
+    r"|Serious|Going|Out|Up|In|On|Available|Around|Online|Able|Real|The|That|This|Your|You|It"
+    r"|Me|What|Who|Where|How|Why|When|Morning|Afternoon|Evening|Tonight|Today|Tomorrow|Mon|Tue"
+    r"|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+_NAME = _NOT_A_NAME + r"(?-i:[A-Z][a-z]{2,})(?: (?-i:[A-Z][a-z]+))?"
+_GREETING = (
+    r"(?:(?:hi|hello|hey|halo|hai|helo|good (?:morning|afternoon|evening)|selamat (?:pagi|siang"
+    r"|sore|malam|petang))\b[ ,!.]*(?:there|dear)?[ ,!.]*)?"
+)
+WRONG_NUMBER = rx(
+    r"^\W*" + _GREETING + r"(?:is (?:this|that)|are you|am i (?:speaking|talking) (?:to|with)) "
+    r"(?:still )?" + _HONORIFIC + "?" + _NAME + r"(?:'s (?:number|phone|clinic|office|shop))?\s*\?",
+    r"\bis (?:this|that) (?:still (?:your|(?-i:[A-Z][a-z]+)'s)|the right|(?-i:[A-Z][a-z]+)'s)"
+    r" (?:phone )?number\b",
+    r"^\W*" + _GREETING + r"are you the (?:landlord|owner|agent|seller|tutor|driver|manager"
+    r"|person)\b[^?\n]{0,60}\?",
+    r"^\W*" + _GREETING + _NAME + r",? right\s*\?",
+    r"^\W*"
+    + _GREETING
+    + r"(?:apakah |apa )?(?:ini|benar ini|betul ini) (?:dengan )?"
+    + _HONORIFIC
+    + "?"
+    + _NAME
+    + r"(?: (?:ya|kan|bukan))?\s*\?",
+    r"^\W*"
+    + _GREETING
+    + r"(?:ni|ini|adakah ini) "
+    + _HONORIFIC
+    + "?"
+    + _NAME
+    + r" (?:kan|ke|ya)\s*\?",
+)
 ROMANCE = rx(
     r"^\W*(?:hi|hello|hey)\b[^.!?\n]{0,10}\b(?:is this|are you) (?:[a-z.]+ ){0,2}[a-z]+\s*\?",
     r"\bsorry,? (?:wrong number|i (?:think i )?(?:have|got) the wrong (?:number|person))"
@@ -725,6 +767,7 @@ def check_text(text: str) -> list[RuleHit]:
     cues = [m.group(0) for m in ROMANCE.finditer(text)]
     steer = investing or money  # an opener that turns to money
     add("romance", 30 if len(cues) >= 2 or (cues and steer) else 15, cues[0] if cues else None)
+    add("wrong_number", 30, first(WRONG_NUMBER, text))
     add("move_app", 22, first(MOVE_APP, text))
     add("gift_card", 35, first(GIFT_CARD, text))
     loan = first(LOAN, text) or first(LOAN_OFFER, text)
@@ -739,6 +782,7 @@ def check_text(text: str) -> list[RuleHit]:
     brand = find_brand(text)
     platform = brand is not None and brand[1] == "platform"
     add("callback", 30, first(CALLBACK, text) or callback_number(text, platform))
+    add("call_announced", 30, first(ANNOUNCED_CALL, text))
     add("click_link", 15, _requests(CLICK_LINK, text))
     premium = first(PREMIUM_RATE, text)
     if premium and not PREMIUM_STOP.search(premium):
