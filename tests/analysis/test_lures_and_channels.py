@@ -133,6 +133,46 @@ def codes(analyzer: ScamAnalyzer, text: str) -> set[str]:
             "and speak to an agent.",
             "call_announced",
         ),
+        (
+            "I have the video from your webcam of you watching that site. Send $900 in bitcoin "
+            "within 48 hours or all your contacts will see it.",
+            "extortion",
+        ),
+        (
+            "Salam, tolong undi anak saudara saya untuk pertandingan nasyid ya, klik dan sahkan "
+            "nombor anda: https://undi-nasyid2026.com/v/12",
+            "vote_lure",
+        ),
+        (
+            "Hi, the flat on King St is still available, $1,300/mo. I'm working overseas so I "
+            "can't show it, but send the $900 deposit by bank transfer and I'll post you the keys.",
+            "advance_deposit",
+        ),
+        (
+            "Morning dear, my trade on the gold contract closed +15% today again. My aunt taught "
+            "me, I can guide you on the platform.",
+            "investment",
+        ),
+        (
+            "Your commission $9.60 was added to your balance. To unlock the next 40 orders please "
+            "top up 120 USDT to your account.",
+            "task_job",
+        ),
+        (
+            "Tahniah! Anda layak menerima baucar RM50. Log masuk akaun bank anda di "
+            "https://baucar-tunai.com untuk menebus hari ini.",
+            "credentials",
+        ),
+        (
+            "Sila isi formulir update nomor rekening untuk pencairan BSU BPJS Ketenagakerjaan: "
+            "https://forms.gle/AbC123xYz",
+            "link.free_host",
+        ),
+        (
+            "Your Norton subscription renewal of $389.99 was processed today. Contact "
+            "1 (707) 555-0188 if you did not authorize it.",
+            "callback",
+        ),
     ],
 )
 def test_modern_tactics_are_flagged_and_named(
@@ -193,6 +233,17 @@ def test_modern_tactics_are_flagged_and_named(
         "Sat, right? Okay thanks, see you there",
         "Met Police: Thanks for reporting the theft. An officer may contact you about your case.",
         "Kurir akan menghubungi Anda sebelum tiba. Paket JNE 00123 sedang dalam pengantaran.",
+        "Yuran PIBG RM50 boleh dijelaskan secara tunai kepada guru kelas. Terima kasih.",
+        "Boots: £5.00 of your Advantage Card points expire on 30 Sep. Use them in store or at "
+        "boots.com.",
+        "Ta for dinner! Your half is £23, here's my link: monzo.me/samt/23",
+        "Revolut: We've frozen your card ending 3301 as a precaution. Check the Revolut app to "
+        "unfreeze it or order a new one.",
+        "RM0 Pos Malaysia: Bungkusan ER555444333MY gagal dihantar. Sila ambil di Pos Laju "
+        "Bangsar dalam tempoh 7 hari bersama MyKad.",
+        "Dear UPI user A/C X5521 debited by 450.0 on 03Jun trf to ZOMATO Refno 512233. If not u? "
+        "call 1800111109. -SBI",
+        "Arisan bulan ini Rp150.000 ya Bu, transfer ke BCA 1234567890 a.n. Rina. Terima kasih.",
     ],
 )
 def test_routine_notices_and_reports_are_not_flagged(

@@ -44,6 +44,8 @@ _ASKS = frozenset(
         "app_lure",
         "callback",
         "call_announced",
+        "extortion",
+        "advance_deposit",
         "payment_redirect",
     ]
 )
@@ -76,6 +78,9 @@ _PRETEXTS = frozenset(
         "callback",
         "call_announced",
         "wrong_number",
+        "vote_lure",
+        "extortion",
+        "advance_deposit",
         "account_alert",
     ]
 )

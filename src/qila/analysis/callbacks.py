@@ -27,7 +27,8 @@ CALLBACK = rx(
     r"|before \d|within \d|batal)",
     r"\b(?:call|contact|ring|hubungi|telefon)\b[^.!?\n]{0,40}" + PHONE + r"[^.!?\n]{0,30}"
     r"\b(?:to cancel|for (?:a )?(?:full )?refund|to (?:get|claim) (?:a |your )?(?:full )?refund"
-    r"|to dispute|to reverse|untuk membatalkan|untuk membatalkannya)\b",
+    r"|to dispute|to reverse|untuk membatalkan|untuk membatalkannya|untuk pembatalan"
+    r"|bagi pembatalan)\b",
 )
 # "If this wasn't you, call +1 (808) 445-2290": banks print their own hotline (toll-free or a
 # national service number) or send you to the number on your card; a fake alert gives a number
@@ -36,6 +37,12 @@ _CALL_NUMBER = re.compile(
     r"(?:" + _NOT_YOU + r"|\bcharged\b[^\n]{0,80})[^\n]{0,60}\b(?:call|contact|ring|phone|hubungi"
     r"|telefon|speak (?:to|with)|reach|line(?: is)?|desk)\b[^\n]{0,50}?"
     r"(\+?\(?\d[\d ()-]{7,}\d)",
+    F,
+)
+# "Contact 1(810) 357-5473 now if you didn't authorize it": the number before the "not you".
+_NUMBER_THEN_NOT_YOU = re.compile(
+    r"\b(?:call|contact|ring|phone|hubungi|telefon)\b[^\n]{0,20}?(\+?(?:\d[ -]?)?\(?\d[\d ()-]{7,}\d)"
+    r"[^\n]{0,20}\bif (?:you )?(?:did ?n[o']t|did not|do not|don'?t) (?:authori[sz]e|make|recogni[sz]e)",
     F,
 )
 _HOTLINE = re.compile(
@@ -72,6 +79,8 @@ ANNOUNCED_CALL = rx(
     r"\b(?:fraud|security|verification|risk|dispute) (?:specialist|team|department|dept|agent"
     r"|analyst|officer|representative|unit)s?\b[^.!?\n]{0,30}\b(?:will|shall|is going to|to)"
     r" (?:call|phone|ring|contact) you\b",
+    r"\b(?:a|an|our) (?:fraud |security )?(?:specialist|agent|representative|analyst)\b"
+    r"[^.!?\n]{0,20}\bwill (?:call|phone|contact) you (?:shortly|soon|now|immediately|in a few)\b",
     r"\b(?:reviewed|confirmed|verified|handled) by phone\b"
     r"|\b(?:reply|text|press) [^.!?\n]{0,40}\b(?:and|to) (?:speak|talk) (?:to|with) an? (?:agent"
     r"|specialist|representative)\b",
@@ -84,7 +93,7 @@ def callback_number(text: str, platform: bool = False) -> str | None:
     """The number a "not you?" line asks you to call, when it is not a hotline-style number.
     ``platform``: the message names an online platform (PayPal, Amazon, Coinbase), which does
     not send numbers to ring about a payment."""
-    match = _CALL_NUMBER.search(text)
+    match = _CALL_NUMBER.search(text) or _NUMBER_THEN_NOT_YOU.search(text)
     if match is None:
         return None
     number = match.group(1).strip()

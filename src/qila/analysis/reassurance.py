@@ -40,6 +40,10 @@ TRANSACTION = rx(
     r" (?:with |for )?" + MONEY + r" ?\d",
     MONEY + r" ?[\d,.]+\d (?:telah|sudah|berhasil|berjaya) (?:di|ber)?(?:pindahkan|debit|kreditkan"
     r"|terima|bayar|tarik|kirim|transfer)",
+    r"\b(?:a/c|acct|account)\b[^.!?\n]{0,20}\b(?:debited|credited) (?:by|with|for) (?:"
+    + MONEY
+    + r" ?)?\d",
+    r"\breply (?:y|yes)\b[^.!?\n]{0,10},? (?:otherwise|or if not|if not)\b[^.!?\n]{0,10}\breply (?:n|no)\b",
     r"\b(?:bill|statement|bil|tagihan)\b[^.!?\n]{0,15}\b(?:of|sebanyak|sebesar|berjumlah) "
     + MONEY
     + r" ?\d[^!?\n]{0,20}\b(?:is due|due on|jatuh tempo|perlu dijelaskan)",
@@ -60,6 +64,8 @@ SAFETY_NOTICE = rx(
 # A bill split among friends or a small shop's deposit: "Rp400.000 per orang", "DP 50%".
 SPLIT_PAYMENT = rx(
     r"\b(?:per orang|/orang|patungan|dibagi \d+|masing-masing|masing2|seorang|sorang)\b"
+    r"|\barisan\b|\biuran (?:kas|arisan|rt|warga|kelas)\b|\bbiaya les\b|\buang (?:kas|sekolah|les|spp)\b|\bspp\b"
+    r"|\byuran (?:pibg|sekolah|kelas|tuisyen|tuition)\b"
     r"|\bDP \d+ ?%|\bpelunasan\b|\bsisa pembayaran\b|\buang muka\b|\bmacam biasa\b|\bseperti biasa\b|\bas usual\b|\bsplit (?:the bill|it)\b|\beach (?:person|of us) owes\b|\bper (?:person|head)\b",
 )
 # Routine notices send you to the organisation's own channel, never to a number or link in the text.
@@ -67,7 +73,8 @@ OFFICIAL_CHANNEL = rx(
     r"\b(?:number|no\.?) (?:on|at) the back of (?:your|the) (?:card|debit card|credit card)\b"
     r"|\bnumber behind your card\b|\bnombor (?:di|pada) belakang kad\b"
     r"|\bnomor (?:yang tertera )?di (?:balik|belakang) kartu\b",
-    r"\b(?:open|in|via|using|through|log ?in to|sign ?in to) (?:the|your) (?:[A-Z][\w&'.-]* ){1,3}app\b"
+    r"\b(?:open|in|via|using|through|check|use|log ?in to|sign ?in to) (?:the|your)"
+    r" (?:[A-Z][\w&'.-]* ){1,3}app\b"
     r"|\b(?:melalui|di|lewat|dalam) aplikasi (?:[A-Z][\w&'.-]*)\b",
     r"\b(?:visit|go to) (?:your nearest|the nearest|any|a|your) branch\b|\bkantor cabang\b"
     r"|\bcawangan (?:terdekat|berhampiran)\b|\bby (?:post|letter)\b",
@@ -75,7 +82,7 @@ OFFICIAL_CHANNEL = rx(
     r"\bwe(?:'ll| will) send you a (?:[\w-]+ ){0,4}(?:card|letter)\b|\b(?:card|letter) will (?:also )?be "
     r"(?:posted|sent) to you\b|\bto the driver (?:at|on) delivery\b|\bat your (?:local|nearest) post office\b"
     r"|\b(?:will be )?(?:paid|credited|transferred) (?:in)?to your (?:nominated |registered )?bank account\b"
-    r"|\bdetails are in your \w+\b|\b(?:returned|refunded|credited)"
+    r"|\bdetails are in your \w+\b|\byou(?:'ll| will) (?:get|receive) an? (?:email|letter) from\b|\b(?:returned|refunded|credited)"
     r" to your original payment method\b",
     r"\b(?:appear|show up|reflect) (?:on|in) your (?:card |bank |account )?statement\b|\bdays to appear\b"
     r"|\b(?:refund|bayaran balik|pengembalian dana)\b[^!?\n]{0,60}\b(?:has been|have been|telah|sudah)"
@@ -86,7 +93,8 @@ OFFICIAL_CHANNEL = rx(
     r"\bcollect (?:it|your (?:parcel|item|package)) (?:from|at) [\w' ]{0,40}\b(?:post office|depot"
     r"|branch|locker|counter|service point|pickup point)\b|\b(?:use it|redeem it|shop) in[- ]store\b"
     r"|\bambil (?:bungkusan|paket|barang)\b[^.!?\n]{0,40}\b(?:pejabat pos|kantor pos|cawangan)\b"
-    r"|\bambil(?: \w+)? (?:di|dari) (?:pejabat pos|kantor pos|cawangan|kaunter|loker|gerai)\b",
+    r"|\bambil(?: \w+)? (?:di|dari) (?:pejabat pos|kantor pos|cawangan|kaunter|loker|gerai|pos laju"
+    r"|pos malaysia|outlet)\b",
     r"\b(?:do not|don'?t|please do not) reply to this (?:message|sms|text)\b"
     r"|\b(?:paid|credited) (?:in)?to your (?:nominated|registered)\b|\bakaun bank berdaftar\b"
     r"|\btiada tindakan (?:lanjut )?diperlukan\b|\btidak perlu (?:melakukan )?tindakan\b"

@@ -161,7 +161,10 @@ FEE = rx(
     r"|\blunasi\b[^.!?\n]{0,20}\bdenda\b|\b(?:kastam|sst|duti|cukai import)\b[^.!?\n]{0,30}"
     + MONEY
     + r" ?\d"
-    r"|\bbayar (?:caj|yuran)\b|\byuran (?:pemprosesan|pentadbiran)\b",
+    r"|\bbayar (?:caj|yuran)\b|\byuran (?:pemprosesan|pentadbiran)\b"
+    r"|\bbaki tol\b|\btol tertunggak\b|\belak(?:kan)? (?:kompaun|saman|denda)\b",
+    r"\b(?:biaya|tarif) (?:transaksi )?(?:yang )?baru\b[^\n]{0,40}" + MONEY + r" ?[\d.,]+"
+    r" ?/ ?(?:per ?)?bulan\b",
 )
 
 PARCEL = rx(
@@ -243,7 +246,9 @@ _VERB_CRED = (
 CREDENTIALS = re.compile(
     _VERB_CRED + r"(?:your |the |anda |kamu )?(?:password|passcode|pin\b|login (?:details|"
     r"credentials)|username and password|online banking|internet banking|kata sandi|"
-    r"kata laluan|user ?id|m-?pin)",
+    r"kata laluan|user ?id|m-?pin)"
+    r"|\b(?:log ?masuk|login|log ?in)\b (?:ke |to )?(?:akaun|akun|rekening|your)? ?(?:bank|perbankan"
+    r"|online banking|internet banking)\b",
     F,
 )
 CARD = re.compile(
@@ -330,6 +335,11 @@ TASK_STRONG = rx(
     + r"? ?\d[\d,.]*k?)? ?(?:daily|a day|per day|/day|each day|sehari|per hari|an hour|per hour"
     r"|/hr|/hour)\b",
     r"\b(?:like|follow|subscribe)\b[^.!?\n]{0,30}\b(?:dibayar|dapat bayaran|komisi|komisen)\b",
+    r"\b(?:top ?up|deposit|recharge)\b[^.!?\n]{0,40}\bto (?:unlock|release|continue|start)\b"
+    r"[^.!?\n]{0,30}\b(?:orders?|tasks?|sets?|missions?)\b|\bcombo (?:bonus|orders?|tasks?)\b"
+    r"|\bto unlock\b[^.!?\n]{0,30}\b(?:orders?|tasks?|sets?|missions?)\b[^.!?\n]{0,30}\b(?:top ?up"
+    r"|deposit|recharge)\b"
+    r"|\bcommission\b[^.!?\n]{0,30}\badded to your (?:balance|account)\b",
     r"\b\d[\d,.]*\s?(?:rb|ribu|k|jt|juta)\s?(?:per|/|se)\s?hari\b[^.!?\n]{0,60}\b(?:rating|ulasan"
     r"|review|like|follow|tugas|tiktok|youtube)",
 )
@@ -368,6 +378,12 @@ INVEST_STRONG = rx(
     r"|\btomorrow'?s (?:stock |pick)|\bgave (?:our )?members [\d.]+ ?%|\b(?:ai|quant|trading) bots?\b",
     r"\b(?:keuntungan|profit|untung|pulangan)\b (?:pasti|dijamin|tinggi|\d+ ?%)|\bpasti untung\b"
     r"|\btanpa risiko\b|\buntung besar\b",
+    r"\b(?:profit|untung|cuan|gain)\w*\b[^.!?\n]{0,30}\+?\d+(?:[.,]\d+)? ?%"
+    r"|\+\d+(?:[.,]\d+)? ?% (?:today|hari ini|this week|minggu ini)\b"
+    r"|\b(?:trading emas|gold contract|trade on the (?:gold|platform)|my aunt taught me)\b"
+    r"|" + MONEY + r" ?\d[\d,.]* (?:turned|grew|became) into " + MONEY + r" ?\d"
+    r"|\b(?:tax|fee|deposit|margin)\b[^.!?\n]{0,60}\bbefore (?:the |your )?withdrawal\b"
+    r"|\bwithdrawal (?:is |will be )?(?:released|unlocked)\b",
     r"\bangka jitu\b|\btogel\b|\bjamin(?:an)? \d+ ?% tembus\b|\bslot gacor\b|\bjudi online\b",
 )
 INVEST_WEAK = rx(
@@ -406,7 +422,7 @@ WRONG_NUMBER = rx(
     r"^\W*" + _GREETING + _NAME + r",? right\s*\?",
     r"^\W*"
     + _GREETING
-    + r"(?:apakah |apa )?(?:ini|benar ini|betul ini) (?:dengan )?"
+    + r"(?:apakah |apa )?(?:ini|benar ini|betul ini|ini benar|ini betul) (?:dengan )?"
     + _HONORIFIC
     + "?"
     + _NAME
@@ -427,7 +443,10 @@ ROMANCE = rx(
     r"|\bdapat (?:nomor|nombor|no) (?:ini|anda|kamu|awak|kakak|kak) dari\b",
     r"\b(?:got|found) your (?:number|contact) (?:from|on|in)\b|\bdo you remember me\b",
     r"\bmaaf,? salah (?:sambung|kirim|nomor|orang)\b|\bboleh kenalan\b|\bkenalan yuk\b",
-    r"\bmaaf,? (?:salah|tersalah) (?:nombor|hantar)\b|\bboleh berkenalan\b",
+    r"\bmaaf,? (?:saya |aku )?(?:salah|tersalah) (?:nombor|hantar)\b|\bboleh berkenalan\b"
+    r"|\bboleh (?:kita )?berkawan\b|\bmungkin (?:ini )?takdir\b|\bkita berkenalan\b",
+    r"\bcame across your (?:profile|number|photo)\b|\b(?:would|do) you (?:like|want) to be friends\b"
+    r"|\bwe (?:met|matched|chatted) on (?:bumble|tinder|hinge|facebook|instagram|linkedin|a dating)",
     r"\b(?:look|looking) at (?:this|my|the) (?:photo|picture|pic)\b|\bsaw you (?:cross|walk|on the)"
     r"|\b(?:still )?(?:recogni[sz]e|remember) me\b|\bsecretly (?:watch|send)|\bsilently send\b",
     r"\blihat (?:foto|gambar) (?:ini|saya|aku)\b|\bmasih ingat (?:saya|aku)\b",
@@ -446,6 +465,35 @@ ROMANCE = rx(
     r"\bnever met (?:in person|face to face)\b|\bonly one i (?:can )?trust\b"
     r"|\b(?:gave|given|sent) me (?:the )?wrong (?:number|contact)\b"
     r"|\bwrong number\b[^\n]{0,120}\b(?:by the way|nice to meet|i am [A-Z][a-z]+|my name is)\b",
+)
+# "I have the recording from your camera... send $500 in bitcoin or everyone sees it".
+EXTORTION = rx(
+    r"\b(?:recording|recorded|video|footage|photos?|pictures?)\b[^.!?\n]{0,30}\b(?:of you|from your"
+    r" (?:camera|webcam|phone)|you (?:watching|doing))\b[^\n]{0,160}\b(?:send|pay|transfer)\b",
+    r"\b(?:or|otherwise|if not)\b[^.!?\n]{0,20}\b(?:everyone|all your (?:contacts|friends|family)"
+    r"|your (?:family|friends|contacts|wife|husband|boss|employer))\b[^.!?\n]{0,20}\b(?:sees?|will"
+    r" (?:see|get|receive|know))\b",
+    r"\b(?:video|foto|gambar) (?:bogel|syur|telanjang|tak senonoh)\b",
+)
+# "Please vote for my niece, click and verify your number": the vote page asks for the WhatsApp
+# number and then the code that takes the account over.
+VOTE_LURE = rx(
+    r"\b(?:vote|voting|undi|undian|ngundi|vote-?kan)\b[^\n]{0,120}\b(?:verify|confirm|sahkan|"
+    r"verifikasi|konfirmasi)\b[^.!?\n]{0,20}\b(?:your |anda |nombor |nomor )?(?:number|nombor"
+    r"|nomor|no\.? (?:telefon|hp|whatsapp)|whatsapp)\b",
+    r"\b(?:please|pls|tolong|bantu|help (?:me|us))\b[^.!?\n]{0,15}\b(?:vote|undi|ngevote|vote)"
+    r" (?:for |untuk )?(?:my|our|anak|adik|kakak|saudara|anak saudara|cucu)\b",
+)
+# "I'm working offshore so I can't show it, send the deposit and I'll mail the keys": a room,
+# car or pet offered by someone who cannot meet and wants money first.
+ADVANCE_DEPOSIT = rx(
+    r"\b(?:can'?t|cannot|unable to|not able to|won'?t be able to) (?:show|view|meet|hand over)\b"
+    r"[^\n]{0,120}\b(?:deposit|pay|send|transfer|zelle|payid)\b",
+    r"\b(?:working|currently|now) (?:offshore|overseas|abroad|outstation)\b[^\n]{0,120}\b(?:deposit"
+    r"|bayar|pay|send|transfer|pindah)\b",
+    r"\b(?:tak|tidak|tak boleh|tidak dapat|tak dapat|ga bisa|gak bisa|tidak bisa) (?:tunjuk|tunjukkan"
+    r"|jumpa|ketemu|lihat)\b[^\n]{0,80}\b(?:deposit|bayar|transfer|dp)\b",
+    r"\b(?:mail|post|courier|send) (?:you )?the keys\b",
 )
 MOVE_APP = rx(
     r"\b(?:add|contact|message|chat with|text|reach|find|join|dm)\b(?: me| us| you| our \w+)?"
@@ -561,8 +609,8 @@ CALL_TO_ACT = rx(
 )
 CASH_PRIZE = rx(
     AMOUNT
-    + r"[^.!?\n]{0,40}\b(?:cash (?:prize|reward|award|bonus)|prize|reward|award|bonus|won|win"
-    r"|hadiah|tunai|menang\w*"
+    + r"(?![\d.,]* of your)[^.!?\n]{0,40}\b(?:cash (?:prize|reward|award|bonus)|prize|reward|award|bonus"
+    r"|won|win|hadiah|(?<!secara )(?<!bayar )(?<!dibayar )(?<!pembayaran )tunai|menang\w*"
     r"|vouchers"
     r"|ganjaran|voucher|gift)\b",
     r"\b(?:won|win|claim|awarded|receive|menang\w*|mendapat\w*|mendptkn|memenangi|terima|dapat)\b"
@@ -769,6 +817,9 @@ def check_text(text: str) -> list[RuleHit]:
     add("romance", 30 if len(cues) >= 2 or (cues and steer) else 15, cues[0] if cues else None)
     add("wrong_number", 30, first(WRONG_NUMBER, text))
     add("move_app", 22, first(MOVE_APP, text))
+    add("extortion", 50, first(EXTORTION, text))
+    add("vote_lure", 35, first(VOTE_LURE, text))
+    add("advance_deposit", 35, first(ADVANCE_DEPOSIT, text))
     add("gift_card", 35, first(GIFT_CARD, text))
     loan = first(LOAN, text) or first(LOAN_OFFER, text)
     add("loan", 30 if loan and _contact(text) else 20, loan)
