@@ -173,6 +173,22 @@ def codes(analyzer: ScamAnalyzer, text: str) -> set[str]:
             "1 (707) 555-0188 if you did not authorize it.",
             "callback",
         ),
+        (
+            "Kelly4U shared her private pics with you. See them now: http://qwzrtk.com/Hx8Lm2Pq",
+            "adult_lure",
+        ),
+        (
+            "Drop 30 lbs in a month with this one weird trick: http://slimfast-now.info/k2",
+            "miracle",
+        ),
+        ("WOW $100 for a 2 minute Target survey blendrocket.com/Ab3dE9", "prize"),
+        (
+            "Y.our bi.ll for la.st month was pa.id. Th.anks! here's our tiny pre.sent for you: "
+            "qv7tz.com/Pp0aLk2",
+            "prize",
+        ),
+        ("Survey by Home Depot: win a gift card http://cheapquiz.florist/x9", "link.risky_tld"),
+        ("Your package is waiting. Tap here to track: http://zkvtrw.com/AbC12xY", "click_link"),
     ],
 )
 def test_modern_tactics_are_flagged_and_named(
@@ -244,6 +260,10 @@ def test_modern_tactics_are_flagged_and_named(
         "Dear UPI user A/C X5521 debited by 450.0 on 03Jun trf to ZOMATO Refno 512233. If not u? "
         "call 1800111109. -SBI",
         "Arisan bulan ini Rp150.000 ya Bu, transfer ke BCA 1234567890 a.n. Rina. Terima kasih.",
+        "Should I send you the holiday pics? Uploaded them last night",
+        "i got the perfect christmas gift for you! tee hee",
+        "Ok.i will call u later, going home.now",
+        "Here's the wedding invite file: Jemputan_Aisyah.pdf see you there!",
     ],
 )
 def test_routine_notices_and_reports_are_not_flagged(

@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 
 from qila.analysis.explain import advice_key, render_reason
 from qila.analysis.language import detect_language
-from qila.analysis.links import LinkHit, check_url, has_path, locate_urls, strip_urls
+from qila.analysis.links import (
+    LinkHit,
+    check_url,
+    has_path,
+    locate_urls,
+    random_code_path,
+    strip_urls,
+)
 from qila.analysis.model import TextModel
 from qila.analysis.reassurance import reassuring
 from qila.analysis.rules import LINK_MENTION, check_text, link_call_to_action
@@ -78,6 +85,9 @@ _PRETEXTS = frozenset(
         "callback",
         "call_announced",
         "wrong_number",
+        "adult_lure",
+        "endearment",
+        "miracle",
         "vote_lure",
         "extortion",
         "advance_deposit",
@@ -89,7 +99,16 @@ _PRETEXTS = frozenset(
 # reassurance.
 _SITE_SERVES = frozenset(["credentials", "card_details", "id_details", "fee", "payment_redirect"])
 _OFFERS = (_ASKS - _SITE_SERVES) | frozenset(
-    ["prize", "windfall", "contact_lure", "loan", "romance", "premium_rate"]
+    [
+        "prize",
+        "adult_lure",
+        "miracle",
+        "windfall",
+        "contact_lure",
+        "loan",
+        "romance",
+        "premium_rate",
+    ]
 )
 # An ask that a routine notice can carry, and the notice look that makes it the genuine kind:
 # a fee paid in the courier's own app or at the post office; a share of a bill, or the rent
@@ -105,6 +124,7 @@ BARE_SHORT_LINK = SUSPICIOUS_AT
 BARE_MAX_WORDS = 10
 BARE_MAX_CHARS = 50  # "Is this link safe to click? My friend sent it"; not a statement or alert
 _HIDDEN_DESTINATION = ("link.shortener", "link.short_code")
+_RANDOM_CODE = "random_code"  # marker in _Found.coded: a short-code link whose path is /GvR0t2ZV
 # Link findings that say "not the organisation's own site" (a shortener may be theirs).
 _NOT_OFFICIAL = frozenset(
     [
@@ -122,7 +142,7 @@ _NOT_OFFICIAL = frozenset(
     ]
 )
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-_CONTEXT_ONLY = frozenset({"urgency", "impersonation", "model"})
+_CONTEXT_ONLY = frozenset({"urgency", "impersonation", "model", "endearment"})
 
 
 def _risky_link(signals: dict[str, Signal]) -> bool:
@@ -188,7 +208,8 @@ class _Found:
 
     language: str
     by_code: dict[str, Signal] = field(default_factory=dict)
-    coded: set[str] = field(default_factory=set)  # hidden-destination codes with a link code
+    # Hidden-destination codes whose link has a path, and _RANDOM_CODE for a random-code path.
+    coded: set[str] = field(default_factory=set)
 
     def add(self, code: str, weight: float, source: str, evidence: str, brand: str = "") -> None:
         signal = Signal(code, weight, "", source, evidence, brand or None)
@@ -267,6 +288,8 @@ class ScamAnalyzer:
                 found.add(hit.code, hit.weight, source, hit.evidence, brand=hit.brand)
                 if hit.code in _HIDDEN_DESTINATION and has_path(url):
                     found.coded.add(hit.code)
+                if hit.code == "link.short_code" and random_code_path(url):
+                    found.coded.add(_RANDOM_CODE)
             risky = [h for h in hits if h.weight > 0]
             if risky and at > 0 and link_call_to_action(body[:at]):
                 found.add("link_lure", LINK_LURE, source, risky[0].evidence)
@@ -280,7 +303,10 @@ class ScamAnalyzer:
         if not links:
             return
         strongest = max(links, key=lambda s: s.weight)
-        if _PRETEXTS & codes.keys():
+        # A random code on a site nobody knows, with a push to open it, needs no other pretext
+        # (a shop's readable bit.ly/Sale-Week is not this).
+        hidden_push = "link_lure" in codes and _RANDOM_CODE in found.coded
+        if _PRETEXTS & codes.keys() or hidden_push:
             found.add("click_link", LINK_WITH_PRETEXT, strongest.source, strongest.evidence or "")
         named = codes.get("impersonation")
         unofficial = [s for s in links if s.code in _NOT_OFFICIAL]

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -36,6 +37,7 @@ class Lists:
     top_domains: frozenset[str]
     top_ranked: tuple[str, ...]
     risky_tlds: frozenset[str]
+    ending_counts: dict[str, int]  # sites per last label among the well-known domains
     brands: tuple[Brand, ...]
     brand_by_domain: dict[str, Brand]
 
@@ -79,9 +81,20 @@ def lists() -> Lists:
         top_domains=frozenset(ranked),
         top_ranked=ranked,
         risky_tlds=frozenset(_lines("risky_tlds.txt")),
+        ending_counts=dict(Counter(d.rsplit(".", 1)[-1] for d in ranked)),
         brands=brands,
         brand_by_domain={d: b for b in brands for d in b.domains},
     )
+
+
+# A generic ending (.florist, .financial, .yokohama) that at most this many well-known sites use:
+# the organisations people bank and shop with are not there, throw-away sites are.
+RARE_ENDING_MAX = 2
+
+
+def rare_generic_ending(tld: str) -> bool:
+    """A generic (not country) ending almost no well-known site uses."""
+    return tld.isalpha() and len(tld) >= 3 and lists().ending_counts.get(tld, 0) <= RARE_ENDING_MAX
 
 
 @cache

@@ -27,6 +27,8 @@ _ADVICE = {
     "wrong_number": "wrong_number",
     "call_announced": "bank",
     "extortion": "extortion",
+    "adult_lure": "link",
+    "miracle": "link",
     "vote_lure": "otp",
     "advance_deposit": "deposit",
     "loan": "generic",

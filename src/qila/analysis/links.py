@@ -15,6 +15,7 @@ from qila.analysis.domains import (
     lists,
     lookalike,
     official_brand,
+    rare_generic_ending,
 )
 from qila.analysis.model import packaged_url_model
 
@@ -186,6 +187,21 @@ def _random_code(code: str) -> bool:
     )
 
 
+def random_code_path(url: str) -> bool:
+    """Whether the link's whole path is one random mixed-case code (``/GvR0t2ZV``)."""
+    after = url.split("://", 1)[-1]
+    if "/" not in after:
+        return False
+    path = after.split("/", 1)[1].split("?", 1)[0].split("#", 1)[0].strip("/")
+    # Mixed case inside the code (not just a capital first letter), as generators make them.
+    return (
+        len(path) >= 6
+        and path.isalnum()
+        and any(c.islower() for c in path)
+        and any(c.isupper() for c in path[1:])
+    )
+
+
 def _short_code(label: str, rest: str) -> bool:
     """Whether a link looks like a short redirect: a short (or "link"-like) site name and a
     path that is one random-looking code with a digit or mixed case (not "/menu")."""
@@ -250,7 +266,8 @@ def check_url(url: str) -> list[LinkHit]:
     if free and (host != free or published):
         hits.append(LinkHit("link.free_host", 22, free, url))
     tld = parts.suffix.rsplit(".", 1)[-1] if parts.suffix else ""
-    if not well_known and (parts.suffix in data.risky_tlds or tld in data.risky_tlds):
+    risky_ending = parts.suffix in data.risky_tlds or tld in data.risky_tlds
+    if not well_known and (risky_ending or rare_generic_ending(tld)):
         hits.append(LinkHit("link.risky_tld", 22, registered, url))
     labels = parts.subdomain.split(".") if parts.subdomain else []
     if len([lab for lab in labels if lab != "www"]) >= 3:

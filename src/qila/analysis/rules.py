@@ -106,6 +106,21 @@ PRIZE = rx(
     r"\bpoin\b[^.!?\n]{0,30}\b(?:hangus|kadaluarsa|kedaluwarsa)\b",
 )
 
+# Surveys, giveaways and "loyalty presents" from a shop's name: the lure of reward scams.
+GIVEAWAY = rx(
+    r"\bgiveaway|\bgive-a-ways?\b|\bgive\s*away (?:ever|event|contest)\b|\bbiggest give\s*away\b"
+    r"|\bfreebies?\b|\bincentive (?:of )?" + MONEY + r" ?\d|\bgift valued at\b|\bget up to \d+ ?\$"
+    r"|\bsweepstakes?\b|\bcash payouts?\b",
+    r"\b(?:survey|servey|questionnaire|quiz|opinion)\b(?! job)[^\n]{0,60}(?:\b(?:earn|reward"
+    r"|rewards|paid|receive|credit|gift|awarding|bucks)\b|" + MONEY + r" ?\d|\b\d+ ?\$)",
+    r"(?:\b(?:earn|reward|awarding|paid|bucks|store credit)\b|" + MONEY + r" ?\d+|\b\d+ ?\$)"
+    r"[^\n]{0,60}\b(?:survey|servey|questionnaire|quiz|inquiry|opinion)\b",
+    r"\b(?:earn|obtain|grab|win) (?:up to )?(?:"
+    + MONEY
+    + r" ?\d|\d+ ?\$)|\bget paid (?:today|now)\b",
+    r"\b(?:our|this is a) (?:\w+ ){0,2}(?:gift|reward|present|surprise) (?:for|to) (?:you|u)\b"
+    r"|\bat no cost\b|\bno cost product\b|\b(?:tiny|little|small) present\b",
+)
 PRIZE_ACTION = rx(
     r"\b(?:to claim|claim (?:it|now|your|by|at|via|here)|call|text|txt|reply|click|visit|send|ring"
     r"|dial|log ?onto|log on|redeem)\b",
@@ -495,6 +510,35 @@ ADVANCE_DEPOSIT = rx(
     r"|jumpa|ketemu|lihat)\b[^\n]{0,80}\b(?:deposit|bayar|transfer|dp)\b",
     r"\b(?:mail|post|courier|send) (?:you )?the keys\b",
 )
+# Dating and adult lures: "Kate shared her private pics", "home alone, wanna come by?".
+ADULT_LURE = rx(
+    r"\b(?:private|intimate|s[3e]xy|naughty|nude|bare|spicy|fresh) (?:\"?\w+\"? )?(?:pics?|pix"
+    r"|photos?|pictures?|images?|videos?|gallery|selfies?|invites?|date nights?|pleasures?"
+    r"|solicitation|notice)\b",
+    r"\b(?:hook ?up (?:tonight|near|with (?:local|singles|women|girls))|no-strings|booty call|b\(\)\(\)ty|f ?buddy|bang buddy|fl[i!]ng|one night stand"
+    r"|favou?rite position)\b",
+    r"\b(?:home alone|all alone)\b[^\n]{0,60}\b(?:come (?:by|over)|fool around|chat|meet|wanna)\b",
+    r"\b(?:sent|shared|released|unlocked) (?:you )?(?:a kiss|her (?:private|bare|s[3e]xy|new)\b)",
+    r"\b(?:pics?|photos?|selfies?) (?:I|i) (?:promised|forgot to send|wanted to share)\b",
+    r"\b(?:females?|women|girls|singles|ladies)\b[^\n]{0,30}\b(?:in|near) (?:your|the) area\b"
+    r"|\blive (?:in|near) (?:the|your) area\b[^\n]{0,40}\b(?:seeking|looking for)\b"
+    r"|\b(?:we|you) live near one another\b|\bweb ?cam (?:set ?up|show)\b",
+)
+# "Hello baby, Karla here": a stranger's endearment; counts only next to a link.
+ENDEARMENT = rx(
+    r"^\W*(?:hi|hello|hey)\b,? (?:baby|babe|hun|honey|sweetie|handsome|sexy)\b"
+    r"|^\W*(?:honey|babe|baby|hun)\b,",
+)
+# Miracle products (weight loss, enhancement, secret cures): bait for card subscriptions.
+MIRACLE = rx(
+    r"\b(?:lose|drop|shed|burn|melt|eliminate)\w* (?:up to |of |more than )?(?:- ?)?\d+ ?(?:- ?)?(?:lbs?"
+    r"|pounds|kg|kilos)\b|\b(?:belly|stomach) fat\b|\bplump belly\b|\bweight loss\b",
+    r"\b(?:grow|add|enlarge)\w*\b[^\n]{0,30}\b(?:inches|length|girth)\b|\bstay (?:hard|stiff"
+    r"|rock hard)\b|\bboner\b|\bmale enhancement\b|\brock h[a]?rd\b"
+    r"|\b(?:big|bigger|biggest|huge|grow (?:ur|your)) (?:prick|dick|cock|penis)\b",
+    r"\b(?:cbd|keto|gummies)\b[^\n]{0,40}\b(?:pain|aches|weight|fat|diabetes|secret|dick|gains)\b",
+    r"\bfree trial ends today\b|\bdoctors? (?:hate|are shocked)\b|\bbig banks hate\b|\bone weird trick\b",
+)
 MOVE_APP = rx(
     r"\b(?:add|contact|message|chat with|text|reach|find|join|dm)\b(?: me| us| you| our \w+)?"
     r" (?:on|via|through|at|in) (?:telegram|signal|wechat|kakao|viber|line app|whatsapp)\b",
@@ -769,9 +813,17 @@ def link_call_to_action(before: str) -> bool:
     return LINK_CTA.search(before[-60:]) is not None
 
 
+# "Your paymen.t for la.st month was pa.id": dots inside words hide them from filters.
+# File names ("Surat_Tilang.apk") keep their dot.
+_SPLIT_WORD = re.compile(
+    r"(?<=[A-Za-z])\.(?!(?:apk|pdf|exe|zip|rar|jpe?g|png|docx?|xlsx?|html?|com|net|org)\b)(?=[a-z])"
+)
+
+
 def check_text(text: str) -> list[RuleHit]:
     """All tactic hits in ``text`` (no combination, no reassurance logic)."""
     hits: list[RuleHit] = []
+    text = _SPLIT_WORD.sub("", text)
 
     def add(code: str, weight: float, evidence: str | None) -> None:
         if evidence:
@@ -817,6 +869,10 @@ def check_text(text: str) -> list[RuleHit]:
     add("romance", 30 if len(cues) >= 2 or (cues and steer) else 15, cues[0] if cues else None)
     add("wrong_number", 30, first(WRONG_NUMBER, text))
     add("move_app", 22, first(MOVE_APP, text))
+    add("adult_lure", 25, first(ADULT_LURE, text))
+    add("endearment", 10, first(ENDEARMENT, text))
+    add("miracle", 25, first(MIRACLE, text))
+    add("prize", 25, first(GIVEAWAY, text))
     add("extortion", 50, first(EXTORTION, text))
     add("vote_lure", 35, first(VOTE_LURE, text))
     add("advance_deposit", 35, first(ADVANCE_DEPOSIT, text))
