@@ -123,6 +123,8 @@ def codes(analyzer: ScamAnalyzer, text: str) -> set[str]:
         ("Hi Michelle, is this still your number? It's Grace from the book club", "wrong_number"),
         ("Halo, apakah ini Pak Hendra? Saya mau tanya soal rumah yang dijual", "wrong_number"),
         ("Hai, ni Kak Sofia kan? Saya nak tanya pasal kelas jahit", "wrong_number"),
+        ("How are you? I'm Cecilia, are you Mr. Casper, please?", "wrong_number"),
+        ("Hi! Are you the Smith that Lisa recommended to me? I am Erin.", "wrong_number"),
         (
             "Chase: A card purchase of $899.00 at Apple Store is pending. If you did NOT make it "
             "reply NO and a fraud specialist will call you shortly.",

@@ -430,6 +430,8 @@ _GREETING = (
 WRONG_NUMBER = rx(
     r"^\W*" + _GREETING + r"(?:is (?:this|that)|are you|am i (?:speaking|talking) (?:to|with)) "
     r"(?:still )?" + _HONORIFIC + "?" + _NAME + r"(?:'s (?:number|phone|clinic|office|shop))?\s*\?",
+    r"[.!?,]\s*(?:are you|is this) " + _HONORIFIC + "?" + _NAME + r"(?:,? please)?\s*\?",
+    r"\bare you the (?-i:[A-Z][a-z]+) (?:that|who) (?-i:[A-Z][a-z]+) (?:recommended|introduced|mentioned)\b",
     r"\bis (?:this|that) (?:still (?:your|(?-i:[A-Z][a-z]+)'s)|the right|(?-i:[A-Z][a-z]+)'s)"
     r" (?:phone )?number\b",
     r"^\W*" + _GREETING + r"are you the (?:landlord|owner|agent|seller|tutor|driver|manager"
@@ -459,6 +461,7 @@ ROMANCE = rx(
     r"\b(?:got|found) your (?:number|contact) (?:from|on|in)\b|\bdo you remember me\b",
     r"\bmaaf,? salah (?:sambung|kirim|nomor|orang)\b|\bboleh kenalan\b|\bkenalan yuk\b",
     r"\bmaaf,? (?:saya |aku )?(?:salah|tersalah) (?:nombor|hantar)\b|\bboleh berkenalan\b"
+    r"|\blong time no see\b[^\n]{0,20}\bI'?m (?-i:[A-Z][a-z]+)\b|\bI'?m back in (?-i:[A-Z][a-z]+)\b"
     r"|\bboleh (?:kita )?berkawan\b|\bmungkin (?:ini )?takdir\b|\bkita berkenalan\b",
     r"\bcame across your (?:profile|number|photo)\b|\b(?:would|do) you (?:like|want) to be friends\b"
     r"|\bwe (?:met|matched|chatted) on (?:bumble|tinder|hinge|facebook|instagram|linkedin|a dating)",
