@@ -515,9 +515,9 @@ ADVANCE_DEPOSIT = rx(
 )
 # Dating and adult lures: "Kate shared her private pics", "home alone, wanna come by?".
 ADULT_LURE = rx(
-    r"\b(?:private|intimate|s[3e]xy|naughty|nude|bare|spicy|fresh) (?:\"?\w+\"? )?(?:pics?|pix"
-    r"|photos?|pictures?|images?|videos?|gallery|selfies?|invites?|date nights?|pleasures?"
-    r"|solicitation|notice)\b",
+    r"\b(?:private|intimate|s[3e]xy|naughty|nude|bare|spicy) (?:\"?\w+\"? )?(?:pics?|pix"
+    r"|photos?|pictures?|images?|videos?|gallery|selfies?|date nights?|pleasures?)\b"
+    r"|\b(?:intimate|s[3e]xy|naughty) (?:invites?|solicitation|notice)\b",
     r"\b(?:hook ?up (?:tonight|near|with (?:local|singles|women|girls))|no-strings|booty call|b\(\)\(\)ty|f ?buddy|bang buddy|fl[i!]ng|one night stand"
     r"|favou?rite position)\b",
     r"\b(?:home alone|all alone)\b[^\n]{0,60}\b(?:come (?:by|over)|fool around|chat|meet|wanna)\b",
