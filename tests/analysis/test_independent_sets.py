@@ -4,10 +4,11 @@ unseen (figures in the README); these tests keep what tuning reached from slidin
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import Any
 
 from qila.analysis import Analyzer, Content, Level
+from qila.analysis.evaluate import blind_batches, read_jsonl
 from qila.analysis.links import locate_urls
 
 HERE = Path(__file__).parent
@@ -15,16 +16,11 @@ FLAGGED = {Level.LIKELY_SCAM, Level.SUSPICIOUS}
 
 
 def batches() -> list[Path]:
-    return sorted(p for p in HERE.glob("blind*") if p.is_dir())
+    return blind_batches(HERE)
 
 
-def rows(name: str) -> list[dict[str, str]]:
-    out = []
-    for folder in batches():
-        for line in (folder / name).read_text("utf-8").splitlines():
-            if line.strip():
-                out.append(json.loads(line))
-    return out
+def rows(name: str) -> list[dict[str, Any]]:
+    return [row for folder in batches() for row in read_jsonl(folder / name)]
 
 
 def test_batches_are_complete_and_labelled() -> None:

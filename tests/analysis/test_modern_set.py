@@ -3,16 +3,17 @@ refunds, and alarming-looking legitimate notices) in English, Indonesian and Mal
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import Any
 
 from qila.analysis import Analyzer, Content, Level
+from qila.analysis.evaluate import read_jsonl
 
 CASES = Path(__file__).with_name("modern_cases.jsonl")
 
 
-def load() -> list[dict[str, str]]:
-    return [json.loads(line) for line in CASES.read_text("utf-8").splitlines() if line.strip()]
+def load() -> list[dict[str, Any]]:
+    return read_jsonl(CASES)
 
 
 def test_the_set_covers_languages_and_kinds() -> None:

@@ -124,7 +124,6 @@ BARE_SHORT_LINK = SUSPICIOUS_AT
 BARE_MAX_WORDS = 10
 BARE_MAX_CHARS = 50  # "Is this link safe to click? My friend sent it"; not a statement or alert
 _HIDDEN_DESTINATION = ("link.shortener", "link.short_code")
-_RANDOM_CODE = "random_code"  # marker in _Found.coded: a short-code link whose path is /GvR0t2ZV
 # Link findings that say "not the organisation's own site" (a shortener may be theirs).
 _NOT_OFFICIAL = frozenset(
     [
@@ -208,8 +207,8 @@ class _Found:
 
     language: str
     by_code: dict[str, Signal] = field(default_factory=dict)
-    # Hidden-destination codes whose link has a path, and _RANDOM_CODE for a random-code path.
-    coded: set[str] = field(default_factory=set)
+    coded: set[str] = field(default_factory=set)  # hidden-destination codes with a link code
+    random_code: bool = False  # a short-code link whose whole path is a code like /GvR0t2ZV
 
     def add(self, code: str, weight: float, source: str, evidence: str, brand: str = "") -> None:
         signal = Signal(code, weight, "", source, evidence, brand or None)
@@ -289,7 +288,7 @@ class ScamAnalyzer:
                 if hit.code in _HIDDEN_DESTINATION and has_path(url):
                     found.coded.add(hit.code)
                 if hit.code == "link.short_code" and random_code_path(url):
-                    found.coded.add(_RANDOM_CODE)
+                    found.random_code = True
             risky = [h for h in hits if h.weight > 0]
             if risky and at > 0 and link_call_to_action(body[:at]):
                 found.add("link_lure", LINK_LURE, source, risky[0].evidence)
@@ -305,7 +304,7 @@ class ScamAnalyzer:
         strongest = max(links, key=lambda s: s.weight)
         # A random code on a site nobody knows, with a push to open it, needs no other pretext
         # (a shop's readable bit.ly/Sale-Week is not this).
-        hidden_push = "link_lure" in codes and _RANDOM_CODE in found.coded
+        hidden_push = "link_lure" in codes and found.random_code
         if _PRETEXTS & codes.keys() or hidden_push:
             found.add("click_link", LINK_WITH_PRETEXT, strongest.source, strongest.evidence or "")
         named = codes.get("impersonation")

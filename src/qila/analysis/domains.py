@@ -364,7 +364,6 @@ _TEXT_EXCLUDE = (
             "telegram",
             "tiktok",
             "line",
-            "mom",
             "pajak",
             "m2u",
             "cpf",

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from qila.analysis.analyzer import ScamAnalyzer
 from qila.analysis.build_lists import SHIPPED_TOP
@@ -109,14 +109,18 @@ MODERN_NAMES = {
 }
 
 
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The objects of a JSON-lines file (blank lines skipped)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
 def read_modern(path: Path) -> list[tuple[str, str, str]]:
     """(text, label, row name) for each hand-written case; ``set`` picks the row."""
     rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            obj = json.loads(line)
-            name = MODERN_NAMES.get(obj.get("set", ""), f"modern hand-written ({obj.get('set')})")
-            rows.append((obj["text"], obj["label"], name))
+    for obj in read_jsonl(path):
+        name = MODERN_NAMES.get(obj.get("set", ""), f"modern hand-written ({obj.get('set')})")
+        rows.append((obj["text"], obj["label"], name))
     return rows
 
 
@@ -216,6 +220,14 @@ def evaluate(
     return rows, meta
 
 
+def blind_batches(root: Path) -> list[Path]:
+    """The independent batches under ``root`` in the order they were collected (``blind``,
+    ``blind2``, ..., ``blind10``)."""
+    return sorted(
+        (d for d in root.glob("blind*") if d.is_dir()), key=lambda d: (len(d.name), d.name)
+    )
+
+
 def read_blind(folder: Path) -> list[tuple[str, str, bool]]:
     """(text, label, has a link) for one independent batch (``scams.jsonl`` + ``legit.jsonl``)."""
     from qila.analysis.links import locate_urls
@@ -224,10 +236,8 @@ def read_blind(folder: Path) -> list[tuple[str, str, bool]]:
     for name in ("scams.jsonl", "legit.jsonl"):
         path = folder / name
         if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    obj = json.loads(line)
-                    rows.append((obj["text"], obj["label"], bool(locate_urls(obj["text"]))))
+            for obj in read_jsonl(path):
+                rows.append((obj["text"], obj["label"], bool(locate_urls(obj["text"]))))
     return rows
 
 
@@ -235,7 +245,7 @@ def blind_rows(analyzer: ScamAnalyzer, root: Path) -> list[list[str]]:
     """One row per independent batch under ``root`` (``blind``, ``blind2``, ...), then all of
     them together, with and without a link in the message."""
     items: list[tuple[str, str, Iterable[str]]] = []
-    batches = sorted(root.glob("blind*/"), key=lambda d: (len(d.name), d.name))
+    batches = blind_batches(root)
     for number, folder in enumerate(batches, 1):
         for text, truth, linked in read_blind(folder):
             kind = "with a link" if linked else "no link"

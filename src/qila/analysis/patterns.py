@@ -30,6 +30,10 @@ AMOUNT = (
     r"(?:" + MONEY + r" ?\d[\d,.]*(?: ?(?:k|jt|juta|rb|ribu|million|mil|crores?|lakhs?))?"
     r"|\b\d[\d,.]* ?(?:jt|juta|million|crores?|lakhs?|pounds|dollars|ringgit|rupiah)\b)"
 )
+# The sender's own app, named ("in the Maybank app", "melalui aplikasi BRImo"): where routine
+# notices send you, and where updating details is genuine.
+OWN_APP = r"(?:the|your) (?:[A-Z][\w&'.-]* ){1,3}app\b"
+OWN_APLIKASI = r"aplikasi [A-Z][\w&'.-]*"
 NEG = re.compile(
     r"(?:\bnot\b|\bnever\b|n't\b|\bdont\b|\bjangan\b|\busah\b|\btidak\b|\btak\b|\bno one\b"
     r"|\bnobody\b|\bbukan\b)[^.!?\n]{0,30}$",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from qila.analysis.patterns import MONEY, F, RuleHit, first, rx
+from qila.analysis.patterns import MONEY, OWN_APLIKASI, OWN_APP, F, RuleHit, first, rx
 
 _OTP_NOTICE_CODE = re.compile(
     r"\b(?:otp|code|kode|kod|pin|tac|password|passcode)\b[^\n]{0,40}\b\d{4,8}\b"
@@ -73,9 +73,8 @@ OFFICIAL_CHANNEL = rx(
     r"\b(?:number|no\.?) (?:on|at) the back of (?:your|the) (?:card|debit card|credit card)\b"
     r"|\bnumber behind your card\b|\bnombor (?:di|pada) belakang kad\b"
     r"|\bnomor (?:yang tertera )?di (?:balik|belakang) kartu\b",
-    r"\b(?:open|in|via|using|through|check|use|log ?in to|sign ?in to) (?:the|your)"
-    r" (?:[A-Z][\w&'.-]* ){1,3}app\b"
-    r"|\b(?:melalui|di|lewat|dalam) aplikasi (?:[A-Z][\w&'.-]*)\b",
+    r"\b(?:open|in|via|using|through|check|use|log ?in to|sign ?in to) " + OWN_APP,
+    r"\b(?:melalui|di|lewat|dalam) " + OWN_APLIKASI,
     r"\b(?:visit|go to) (?:your nearest|the nearest|any|a|your) branch\b|\bkantor cabang\b"
     r"|\bcawangan (?:terdekat|berhampiran)\b|\bby (?:post|letter)\b",
     r"\b(?:pay|payment) (?:by card |in cash )?on (?:collection|delivery|pickup)\b|"

@@ -12,7 +12,18 @@ from functools import cache
 
 from qila.analysis.callbacks import ANNOUNCED_CALL, CALLBACK, callback_number
 from qila.analysis.domains import text_brand_pattern
-from qila.analysis.patterns import AMOUNT, MONEY, NEG, PHONE, F, RuleHit, first, rx
+from qila.analysis.patterns import (
+    AMOUNT,
+    MONEY,
+    NEG,
+    OWN_APLIKASI,
+    OWN_APP,
+    PHONE,
+    F,
+    RuleHit,
+    first,
+    rx,
+)
 
 URGENCY = rx(
     r"\burgent(?:ly)?\b|\bimmediately\b|\basap\b|\bright away\b|\bact now\b",
@@ -768,8 +779,10 @@ _ASKED_WARNING = re.compile(
 
 _IN_APP = re.compile(
     r"^[^.!?\n]{0,40}\bwith the delivery (?:agent|executive|partner|person|boy|rider)\b"
-    r"|^[^.!?\n]{0,20}\b(?:in|via|through|using) (?:the|your) (?:[A-Z][\w&'.-]* ){1,3}app\b"
-    r"|^[^.!?\n]{0,20}\b(?:dalam|di|melalui|lewat) aplikasi [A-Z]",
+    r"|^[^.!?\n]{0,20}\b(?:in|via|through|using) "
+    + OWN_APP
+    + r"|^[^.!?\n]{0,20}\b(?:dalam|di|melalui|lewat) "
+    + OWN_APLIKASI,
 )
 
 
