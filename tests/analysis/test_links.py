@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 
 import pytest
 
@@ -95,3 +98,26 @@ def test_tldextract_never_uses_the_network(monkeypatch: pytest.MonkeyPatch) -> N
     parts = extractor()("login.secure.example.co.uk")
     assert (parts.domain, parts.suffix) == ("example", "co.uk")
     assert "link.login_words" in codes("https://login.secure.example.co.uk/verify")
+
+
+def test_lookalikes_do_not_depend_on_the_hash_seed() -> None:
+    # "amail.com" is one letter from several popular names; which one is found first must not
+    # change from one process to the next (it did when the variants were kept in a set).
+    code = (
+        "from qila.analysis.domains import lookalike\n"
+        "for host in ('amail.com', 'paypa1-login.com', 'maybnk2u.com', 'tokopedla.com'):\n"
+        "    print(host, lookalike(host))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(1, 5)
+    }
+    assert len(outputs) == 1, outputs
+    assert "amail.com ('gmail.com', 'Google')" in outputs.pop()

@@ -192,8 +192,11 @@ def _distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+def _deletions(word: str) -> list[str]:
+    """The word with one letter left out, in position order. A list, not a set: the first
+    variant found in the index decides the look-alike, and a set's order changes with each
+    process's hash seed."""
+    return list(dict.fromkeys(word[:i] + word[i + 1 :] for i in range(len(word))))
 
 
 @dataclass(frozen=True)
