@@ -62,7 +62,7 @@ def codes(analyzer: ScamAnalyzer, text: str) -> set[str]:
         (
             "Hello, is this Daniel? We met at the conference. You said you could share some tips "
             "on the crypto market?",
-            "romance",
+            "wrong_number",
         ),
         (
             "Misi hari ini selesai! Untuk menarik komisi Rp 850.000 kakak perlu selesaikan tugas "

@@ -448,28 +448,21 @@ WRONG_NUMBER = rx(
     r"^\W*" + _GREETING + r"are you the (?:landlord|owner|agent|seller|tutor|driver|manager"
     r"|person)\b[^?\n]{0,60}\?",
     r"^\W*" + _GREETING + _NAME + r",? right\s*\?",
+    # "apakah ini Bu Rina?", "ini benar dengan Pak Hendra?", "ni Kak Ani kan?"
     r"^\W*"
     + _GREETING
-    + r"(?:apakah |apa )?(?:ini|benar ini|betul ini|ini benar|ini betul) (?:dengan )?"
+    + r"(?:apakah |apa |adakah )?(?:ini|ni|benar ini|betul ini|ini benar|ini betul) (?:dengan )?"
     + _HONORIFIC
     + "?"
     + _NAME
-    + r"(?: (?:ya|kan|bukan))?\s*\?",
-    r"^\W*"
-    + _GREETING
-    + r"(?:ni|ini|adakah ini) "
-    + _HONORIFIC
-    + "?"
-    + _NAME
-    + r" (?:kan|ke|ya)\s*\?",
+    + r"(?: (?:ya|kan|ke|bukan))?\s*\?",
 )
 ROMANCE = rx(
-    r"^\W*(?:hi|hello|hey)\b[^.!?\n]{0,10}\b(?:is this|are you) (?:[a-z.]+ ){0,2}[a-z]+\s*\?",
     r"\bsorry,? (?:wrong number|i (?:think i )?(?:have|got) the wrong (?:number|person))"
     r"|\b(?:got|have|dialled|dialed|texted|messaged) the wrong (?:number|person)\b",
     r"\b(?:ini )?(?:benar|betul|bener) (?:nomor|nombor|no)\b[^?\n]{0,30}\?"
     r"|\bdapat (?:nomor|nombor|no) (?:ini|anda|kamu|awak|kakak|kak) dari\b",
-    r"\b(?:got|found) your (?:number|contact) (?:from|on|in)\b|\bdo you remember me\b",
+    r"\b(?:got|found) your (?:number|contact) (?:from|on|in)\b",
     r"\bmaaf,? salah (?:sambung|kirim|nomor|orang)\b|\bboleh kenalan\b|\bkenalan yuk\b",
     r"\bmaaf,? (?:saya |aku )?(?:salah|tersalah) (?:nombor|hantar)\b|\bboleh berkenalan\b"
     r"|\blong time no see\b[^\n]{0,20}\bI'?m (?-i:[A-Z][a-z]+)\b|\bI'?m back in (?-i:[A-Z][a-z]+)\b"
@@ -482,7 +475,6 @@ ROMANCE = rx(
     r"\btengok (?:gambar|foto) (?:ini|saya|aku)\b",
     r"\b(?:gave|gives|passed) me (?:your|this) (?:phone )?(?:number|contact)\b|\bsaved the wrong number\b"
     r"|\bintroduced (?:me )?to (?:me|you)\b|\bbuy you a (?:cup of )?coffee\b|\bto apologi[sz]e\b"
-    r"|^\W*(?:are you|is this) (?:mr\.?|mrs\.?|ms\.?|miss|dr\.?) ?[A-Z][a-z]+\b"
     r"|\b(?:not sure|don'?t know) if (?:the|this|i have the right) number\b"
     r"|^\W*(?:hi|hello|hey)\b,? (?:i'?m|i am|this is) [A-Z][a-z]+\b[^\n]{0,40}\b(?:are you|is this)\b"
     r"|\b(?:maybe|perhaps) (?:it'?s|this is) fate\b|\bwe (?:could|can) be friends\b"
