@@ -2,7 +2,8 @@
 
 Each rule looks for one tactic and reports a ``RuleHit``. Rules only describe what the text
 says; combining hits into a verdict is the analyser's job (see ``analyzer.py``). Ring-back
-numbers are in ``callbacks.py``, the patterns of routine notices in ``reassurance.py``.
+numbers are in ``callbacks.py``, lures that are their own pretext (dating, giveaways, blackmail) in
+``lures.py``, the patterns of routine notices in ``reassurance.py``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from functools import cache
 
 from qila.analysis.callbacks import ANNOUNCED_CALL, CALLBACK, callback_number
 from qila.analysis.domains import text_brand_pattern
+from qila.analysis.lures import lure_hits
 from qila.analysis.patterns import (
     AMOUNT,
     MONEY,
@@ -117,21 +119,6 @@ PRIZE = rx(
     r"\bpoin\b[^.!?\n]{0,30}\b(?:hangus|kadaluarsa|kedaluwarsa)\b",
 )
 
-# Surveys, giveaways and "loyalty presents" from a shop's name: the lure of reward scams.
-GIVEAWAY = rx(
-    r"\bgiveaway|\bgive-a-ways?\b|\bgive\s*away (?:ever|event|contest)\b|\bbiggest give\s*away\b"
-    r"|\bfreebies?\b|\bincentive (?:of )?" + MONEY + r" ?\d|\bgift valued at\b|\bget up to \d+ ?\$"
-    r"|\bsweepstakes?\b|\bcash payouts?\b",
-    r"\b(?:survey|servey|questionnaire|quiz|opinion)\b(?! job)[^\n]{0,60}(?:\b(?:earn|reward"
-    r"|rewards|paid|receive|credit|gift|awarding|bucks)\b|" + MONEY + r" ?\d|\b\d+ ?\$)",
-    r"(?:\b(?:earn|reward|awarding|paid|bucks|store credit)\b|" + MONEY + r" ?\d+|\b\d+ ?\$)"
-    r"[^\n]{0,60}\b(?:survey|servey|questionnaire|quiz|inquiry|opinion)\b",
-    r"\b(?:earn|obtain|grab|win) (?:up to )?(?:"
-    + MONEY
-    + r" ?\d|\d+ ?\$)|\bget paid (?:today|now)\b",
-    r"\b(?:our|this is a) (?:\w+ ){0,2}(?:gift|reward|present|surprise) (?:for|to) (?:you|u)\b"
-    r"|\bat no cost\b|\bno cost product\b|\b(?:tiny|little|small) present\b",
-)
 PRIZE_ACTION = rx(
     r"\b(?:to claim|claim (?:it|now|your|by|at|via|here)|call|text|txt|reply|click|visit|send|ring"
     r"|dial|log ?onto|log on|redeem)\b",
@@ -487,64 +474,6 @@ ROMANCE = rx(
     r"|\b(?:gave|given|sent) me (?:the )?wrong (?:number|contact)\b"
     r"|\bwrong number\b[^\n]{0,120}\b(?:by the way|nice to meet|i am [A-Z][a-z]+|my name is)\b",
 )
-# "I have the recording from your camera... send $500 in bitcoin or everyone sees it".
-EXTORTION = rx(
-    r"\b(?:recording|recorded|video|footage|photos?|pictures?)\b[^.!?\n]{0,30}\b(?:of you|from your"
-    r" (?:camera|webcam|phone)|you (?:watching|doing))\b[^\n]{0,160}\b(?:send|pay|transfer)\b",
-    r"\b(?:or|otherwise|if not)\b[^.!?\n]{0,20}\b(?:everyone|all your (?:contacts|friends|family)"
-    r"|your (?:family|friends|contacts|wife|husband|boss|employer))\b[^.!?\n]{0,20}\b(?:sees?|will"
-    r" (?:see|get|receive|know))\b",
-    r"\b(?:video|foto|gambar) (?:bogel|syur|telanjang|tak senonoh)\b",
-)
-# "Please vote for my niece, click and verify your number": the vote page asks for the WhatsApp
-# number and then the code that takes the account over.
-VOTE_LURE = rx(
-    r"\b(?:vote|voting|undi|undian|ngundi|vote-?kan)\b[^\n]{0,120}\b(?:verify|confirm|sahkan|"
-    r"verifikasi|konfirmasi)\b[^.!?\n]{0,20}\b(?:your |anda |nombor |nomor )?(?:number|nombor"
-    r"|nomor|no\.? (?:telefon|hp|whatsapp)|whatsapp)\b",
-    r"\b(?:please|pls|tolong|bantu|help (?:me|us))\b[^.!?\n]{0,15}\b(?:vote|undi|ngevote|vote)"
-    r" (?:for |untuk )?(?:my|our|anak|adik|kakak|saudara|anak saudara|cucu)\b",
-)
-# "I'm working offshore so I can't show it, send the deposit and I'll mail the keys": a room,
-# car or pet offered by someone who cannot meet and wants money first.
-ADVANCE_DEPOSIT = rx(
-    r"\b(?:can'?t|cannot|unable to|not able to|won'?t be able to) (?:show|view|meet|hand over)\b"
-    r"[^\n]{0,120}\b(?:deposit|pay|send|transfer|zelle|payid)\b",
-    r"\b(?:working|currently|now) (?:offshore|overseas|abroad|outstation)\b[^\n]{0,120}\b(?:deposit"
-    r"|bayar|pay|send|transfer|pindah)\b",
-    r"\b(?:tak|tidak|tak boleh|tidak dapat|tak dapat|ga bisa|gak bisa|tidak bisa) (?:tunjuk|tunjukkan"
-    r"|jumpa|ketemu|lihat)\b[^\n]{0,80}\b(?:deposit|bayar|transfer|dp)\b",
-    r"\b(?:mail|post|courier|send) (?:you )?the keys\b",
-)
-# Dating and adult lures: "Kate shared her private pics", "home alone, wanna come by?".
-ADULT_LURE = rx(
-    r"\b(?:private|intimate|s[3e]xy|naughty|nude|bare|spicy) (?:\"?\w+\"? )?(?:pics?|pix"
-    r"|photos?|pictures?|images?|videos?|gallery|selfies?|date nights?|pleasures?)\b"
-    r"|\b(?:intimate|s[3e]xy|naughty) (?:invites?|solicitation|notice)\b",
-    r"\b(?:hook ?up (?:tonight|near|with (?:local|singles|women|girls))|no-strings|booty call|b\(\)\(\)ty|f ?buddy|bang buddy|fl[i!]ng|one night stand"
-    r"|favou?rite position)\b",
-    r"\b(?:home alone|all alone)\b[^\n]{0,60}\b(?:come (?:by|over)|fool around|chat|meet|wanna)\b",
-    r"\b(?:sent|shared|released|unlocked) (?:you )?(?:a kiss|her (?:private|bare|s[3e]xy|new)\b)",
-    r"\b(?:pics?|photos?|selfies?) (?:I|i) (?:promised|forgot to send|wanted to share)\b",
-    r"\b(?:females?|women|girls|singles|ladies)\b[^\n]{0,30}\b(?:in|near) (?:your|the) area\b"
-    r"|\blive (?:in|near) (?:the|your) area\b[^\n]{0,40}\b(?:seeking|looking for)\b"
-    r"|\b(?:we|you) live near one another\b|\bweb ?cam (?:set ?up|show)\b",
-)
-# "Hello baby, Karla here": a stranger's endearment; counts only next to a link.
-ENDEARMENT = rx(
-    r"^\W*(?:hi|hello|hey)\b,? (?:baby|babe|hun|honey|sweetie|handsome|sexy)\b"
-    r"|^\W*(?:honey|babe|baby|hun)\b,",
-)
-# Miracle products (weight loss, enhancement, secret cures): bait for card subscriptions.
-MIRACLE = rx(
-    r"\b(?:lose|drop|shed|burn|melt|eliminate)\w* (?:up to |of |more than )?(?:- ?)?\d+ ?(?:- ?)?(?:lbs?"
-    r"|pounds|kg|kilos)\b|\b(?:belly|stomach) fat\b|\bplump belly\b|\bweight loss\b",
-    r"\b(?:grow|add|enlarge)\w*\b[^\n]{0,30}\b(?:inches|length|girth)\b|\bstay (?:hard|stiff"
-    r"|rock hard)\b|\bboner\b|\bmale enhancement\b|\brock h[a]?rd\b"
-    r"|\b(?:big|bigger|biggest|huge|grow (?:ur|your)) (?:prick|dick|cock|penis)\b",
-    r"\b(?:cbd|keto|gummies)\b[^\n]{0,40}\b(?:pain|aches|weight|fat|diabetes|secret|dick|gains)\b",
-    r"\bfree trial ends today\b|\bdoctors? (?:hate|are shocked)\b|\bbig banks hate\b|\bone weird trick\b",
-)
 MOVE_APP = rx(
     r"\b(?:add|contact|message|chat with|text|reach|find|join|dm)\b(?: me| us| you| our \w+)?"
     r" (?:on|via|through|at|in) (?:telegram|signal|wechat|kakao|viber|line app|whatsapp)\b",
@@ -877,13 +806,7 @@ def check_text(text: str) -> list[RuleHit]:
     add("romance", 30 if len(cues) >= 2 or (cues and steer) else 15, cues[0] if cues else None)
     add("wrong_number", 30, first(WRONG_NUMBER, text))
     add("move_app", 22, first(MOVE_APP, text))
-    add("adult_lure", 25, first(ADULT_LURE, text))
-    add("endearment", 10, first(ENDEARMENT, text))
-    add("miracle", 25, first(MIRACLE, text))
-    add("prize", 25, first(GIVEAWAY, text))
-    add("extortion", 50, first(EXTORTION, text))
-    add("vote_lure", 35, first(VOTE_LURE, text))
-    add("advance_deposit", 35, first(ADVANCE_DEPOSIT, text))
+    hits.extend(lure_hits(text))
     add("gift_card", 35, first(GIFT_CARD, text))
     loan = first(LOAN, text) or first(LOAN_OFFER, text)
     add("loan", 30 if loan and _contact(text) else 20, loan)

@@ -1,0 +1,100 @@
+"""Lures that bring their own pretext: dating and adult bait, giveaways and shop "surveys",
+miracle products, blackmail, vote requests and deposits for things nobody can see.
+
+Each pattern describes one kind of bait; ``lure_hits`` reports what a text contains. Combining
+hits into a verdict is the analyser's job (see ``analyzer.py``).
+"""
+
+from __future__ import annotations
+
+from qila.analysis.patterns import MONEY, RuleHit, first, rx
+
+# Surveys, giveaways and "loyalty presents" from a shop's name: the lure of reward scams.
+GIVEAWAY = rx(
+    r"\bgiveaway|\bgive-a-ways?\b|\bgive\s*away (?:ever|event|contest)\b|\bbiggest give\s*away\b"
+    r"|\bfreebies?\b|\bincentive (?:of )?" + MONEY + r" ?\d|\bgift valued at\b|\bget up to \d+ ?\$"
+    r"|\bsweepstakes?\b|\bcash payouts?\b",
+    r"\b(?:survey|servey|questionnaire|quiz|opinion)\b(?! job)[^\n]{0,60}(?:\b(?:earn|reward"
+    r"|rewards|paid|receive|credit|gift|awarding|bucks)\b|" + MONEY + r" ?\d|\b\d+ ?\$)",
+    r"(?:\b(?:earn|reward|awarding|paid|bucks|store credit)\b|" + MONEY + r" ?\d+|\b\d+ ?\$)"
+    r"[^\n]{0,60}\b(?:survey|servey|questionnaire|quiz|inquiry|opinion)\b",
+    r"\b(?:earn|obtain|grab|win) (?:up to )?(?:"
+    + MONEY
+    + r" ?\d|\d+ ?\$)|\bget paid (?:today|now)\b",
+    r"\b(?:our|this is a) (?:\w+ ){0,2}(?:gift|reward|present|surprise) (?:for|to) (?:you|u)\b"
+    r"|\bat no cost\b|\bno cost product\b|\b(?:tiny|little|small) present\b",
+)
+# "I have the recording from your camera... send $500 in bitcoin or everyone sees it".
+EXTORTION = rx(
+    r"\b(?:recording|recorded|video|footage|photos?|pictures?)\b[^.!?\n]{0,30}\b(?:of you|from your"
+    r" (?:camera|webcam|phone)|you (?:watching|doing))\b[^\n]{0,160}\b(?:send|pay|transfer)\b",
+    r"\b(?:or|otherwise|if not)\b[^.!?\n]{0,20}\b(?:everyone|all your (?:contacts|friends|family)"
+    r"|your (?:family|friends|contacts|wife|husband|boss|employer))\b[^.!?\n]{0,20}\b(?:sees?|will"
+    r" (?:see|get|receive|know))\b",
+    r"\b(?:video|foto|gambar) (?:bogel|syur|telanjang|tak senonoh)\b",
+)
+# "Please vote for my niece, click and verify your number": the vote page asks for the WhatsApp
+# number and then the code that takes the account over.
+VOTE_LURE = rx(
+    r"\b(?:vote|voting|undi|undian|ngundi|vote-?kan)\b[^\n]{0,120}\b(?:verify|confirm|sahkan|"
+    r"verifikasi|konfirmasi)\b[^.!?\n]{0,20}\b(?:your |anda |nombor |nomor )?(?:number|nombor"
+    r"|nomor|no\.? (?:telefon|hp|whatsapp)|whatsapp)\b",
+    r"\b(?:please|pls|tolong|bantu|help (?:me|us))\b[^.!?\n]{0,15}\b(?:vote|undi|ngevote|vote)"
+    r" (?:for |untuk )?(?:my|our|anak|adik|kakak|saudara|anak saudara|cucu)\b",
+)
+# "I'm working offshore so I can't show it, send the deposit and I'll mail the keys": a room,
+# car or pet offered by someone who cannot meet and wants money first.
+ADVANCE_DEPOSIT = rx(
+    r"\b(?:can'?t|cannot|unable to|not able to|won'?t be able to) (?:show|view|meet|hand over)\b"
+    r"[^\n]{0,120}\b(?:deposit|pay|send|transfer|zelle|payid)\b",
+    r"\b(?:working|currently|now) (?:offshore|overseas|abroad|outstation)\b[^\n]{0,120}\b(?:deposit"
+    r"|bayar|pay|send|transfer|pindah)\b",
+    r"\b(?:tak|tidak|tak boleh|tidak dapat|tak dapat|ga bisa|gak bisa|tidak bisa) (?:tunjuk|tunjukkan"
+    r"|jumpa|ketemu|lihat)\b[^\n]{0,80}\b(?:deposit|bayar|transfer|dp)\b",
+    r"\b(?:mail|post|courier|send) (?:you )?the keys\b",
+)
+# Dating and adult lures: "Kate shared her private pics", "home alone, wanna come by?".
+ADULT_LURE = rx(
+    r"\b(?:private|intimate|s[3e]xy|naughty|nude|bare|spicy) (?:\"?\w+\"? )?(?:pics?|pix"
+    r"|photos?|pictures?|images?|videos?|gallery|selfies?|date nights?|pleasures?)\b"
+    r"|\b(?:intimate|s[3e]xy|naughty) (?:invites?|solicitation|notice)\b",
+    r"\b(?:hook ?up (?:tonight|near|with (?:local|singles|women|girls))|no-strings|booty call|b\(\)\(\)ty|f ?buddy|bang buddy|fl[i!]ng|one night stand"
+    r"|favou?rite position)\b",
+    r"\b(?:home alone|all alone)\b[^\n]{0,60}\b(?:come (?:by|over)|fool around|chat|meet|wanna)\b",
+    r"\b(?:sent|shared|released|unlocked) (?:you )?(?:a kiss|her (?:private|bare|s[3e]xy|new)\b)",
+    r"\b(?:pics?|photos?|selfies?) (?:I|i) (?:promised|forgot to send|wanted to share)\b",
+    r"\b(?:females?|women|girls|singles|ladies)\b[^\n]{0,30}\b(?:in|near) (?:your|the) area\b"
+    r"|\blive (?:in|near) (?:the|your) area\b[^\n]{0,40}\b(?:seeking|looking for)\b"
+    r"|\b(?:we|you) live near one another\b|\bweb ?cam (?:set ?up|show)\b",
+)
+# "Hello baby, Karla here": a stranger's endearment; counts only next to a link.
+ENDEARMENT = rx(
+    r"^\W*(?:hi|hello|hey)\b,? (?:baby|babe|hun|honey|sweetie|handsome|sexy)\b"
+    r"|^\W*(?:honey|babe|baby|hun)\b,",
+)
+# Miracle products (weight loss, enhancement, secret cures): bait for card subscriptions.
+MIRACLE = rx(
+    r"\b(?:lose|drop|shed|burn|melt|eliminate)\w* (?:up to |of |more than )?(?:- ?)?\d+ ?(?:- ?)?(?:lbs?"
+    r"|pounds|kg|kilos)\b|\b(?:belly|stomach) fat\b|\bplump belly\b|\bweight loss\b",
+    r"\b(?:grow|add|enlarge)\w*\b[^\n]{0,30}\b(?:inches|length|girth)\b|\bstay (?:hard|stiff"
+    r"|rock hard)\b|\bboner\b|\bmale enhancement\b|\brock h[a]?rd\b"
+    r"|\b(?:big|bigger|biggest|huge|grow (?:ur|your)) (?:prick|dick|cock|penis)\b",
+    r"\b(?:cbd|keto|gummies)\b[^\n]{0,40}\b(?:pain|aches|weight|fat|diabetes|secret|dick|gains)\b",
+    r"\bfree trial ends today\b|\bdoctors? (?:hate|are shocked)\b|\bbig banks hate\b|\bone weird trick\b",
+)
+
+
+def lure_hits(text: str) -> list[RuleHit]:
+    """The lures in ``text``, in a fixed order (the analyser keeps the first of equal weight)."""
+    found = [
+        ("adult_lure", 25, first(ADULT_LURE, text)),
+        ("endearment", 10, first(ENDEARMENT, text)),
+        ("miracle", 25, first(MIRACLE, text)),
+        ("prize", 25, first(GIVEAWAY, text)),
+        ("extortion", 50, first(EXTORTION, text)),
+        ("vote_lure", 35, first(VOTE_LURE, text)),
+        ("advance_deposit", 35, first(ADVANCE_DEPOSIT, text)),
+    ]
+    return [
+        RuleHit(code, weight, evidence.strip()[:80]) for code, weight, evidence in found if evidence
+    ]
