@@ -87,6 +87,7 @@ _PRETEXTS = frozenset(
         "wrong_number",
         "adult_lure",
         "endearment",
+        "date_invite",
         "miracle",
         "vote_lure",
         "extortion",
@@ -141,7 +142,7 @@ _NOT_OFFICIAL = frozenset(
     ]
 )
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-_CONTEXT_ONLY = frozenset({"urgency", "impersonation", "model", "endearment"})
+_CONTEXT_ONLY = frozenset({"urgency", "impersonation", "model", "endearment", "date_invite"})
 
 
 def _risky_link(signals: dict[str, Signal]) -> bool:

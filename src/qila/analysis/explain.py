@@ -28,6 +28,7 @@ _ADVICE = {
     "call_announced": "bank",
     "extortion": "extortion",
     "adult_lure": "link",
+    "date_invite": "link",
     "miracle": "link",
     "vote_lure": "otp",
     "advance_deposit": "deposit",

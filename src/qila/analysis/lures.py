@@ -1,4 +1,4 @@
-"""Lures that bring their own pretext: dating and adult bait, giveaways and shop "surveys",
+"""Lures that bring their own pretext: dating and adult bait, strangers' invitations to meet, giveaways and shop "surveys",
 miracle products, blackmail, vote requests and deposits for things nobody can see.
 
 Each pattern describes one kind of bait; ``lure_hits`` reports what a text contains. Combining
@@ -11,7 +11,7 @@ from qila.analysis.patterns import MONEY, RuleHit, first, rx
 
 # Surveys, giveaways and "loyalty presents" from a shop's name: the lure of reward scams.
 GIVEAWAY = rx(
-    r"\bgiveaway|\bgive-a-ways?\b|\bgive\s*away (?:ever|event|contest)\b|\bbiggest give\s*away\b"
+    r"\bgiveaway|\bgive[- ]a[- ]ways?\b|\bgive\s*away (?:ever|event|contest)\b|\bbiggest give\s*away\b"
     r"|\bfreebies?\b|\bincentive (?:of )?" + MONEY + r" ?\d|\bgift valued at\b|\bget up to \d+ ?\$"
     r"|\bsweepstakes?\b|\bcash payouts?\b",
     r"\b(?:survey|servey|questionnaire|quiz|opinion)\b(?! job)[^\n]{0,60}(?:\b(?:earn|reward"
@@ -66,11 +66,31 @@ ADULT_LURE = rx(
     r"\b(?:females?|women|girls|singles|ladies)\b[^\n]{0,30}\b(?:in|near) (?:your|the) area\b"
     r"|\blive (?:in|near) (?:the|your) area\b[^\n]{0,40}\b(?:seeking|looking for)\b"
     r"|\b(?:we|you) live near one another\b|\bweb ?cam (?:set ?up|show)\b",
+    r"\bsugar (?:baby|daddy|mommy|momma)\b|\bsultry (?:girls|women|ladies)\b|\bexplicit game\b",
+)
+# "I'd like to use one of your photos for my art project, you'll be paid": the fake-cheque script.
+ART_PROJECT = rx(
+    r"\b(?:use|using) (?:one of )?(?:your|ur) (?:pictures?|photos?|pics?|images?)\b[^\n]{0,80}"
+    r"\b(?:art|project|muse|inspiration|paid|compensated)\b",
+    r"\b(?:your|ur) (?:pictures?|photos?|pics?)\b[^\n]{0,40}\b(?:inspiring|inspiration|muse)\b",
 )
 # "Hello baby, Karla here": a stranger's endearment; counts only next to a link.
 ENDEARMENT = rx(
     r"^\W*(?:hi|hello|hey)\b,? (?:baby|babe|hun|honey|sweetie|handsome|sexy)\b"
     r"|^\W*(?:honey|babe|baby|hun)\b,",
+)
+# "Hi there, this is Hillary. Let's meet for drinks? Txt me: <link>": a stranger's invitation to
+# meet or chat. Friends write the same words, so it counts only next to a link (context only).
+DATE_INVITE = rx(
+    r"\b(?:want|wanna|wish|like|love|wondering if we could) (?:to )?(?:meet|meetup|hook ?up"
+    r"|get together)\b(?! (?:with )?(?:the|our|your) (?:team|client|manager|doctor))",
+    r"\bmeet (?:me|up|sometime|tonight|for (?:a )?(?:bite|drinks?|coffee))\b",
+    r"\blet'?s (?:meet|get (?:a drink|drinks|together))\b|\b(?:sitting|waiting) (?:here )?at the bar\b",
+    r"\bview my (?:photos?|pics?|pictures?|profile|videos?)\b",
+    r"\b(?:received|got|have) (?:a|an|\d+) (?:new |private |unread )?(?:texts?|messages?|msgs?"
+    r"|friend (?:invites?|requests?)|invites?|winks?|flirts?|video messages?) from\b",
+    r"\b(?:any|got any) plans (?:tonight|for tonight|today|for today|this weekend)\b"
+    r"|\bup to tonight\b",
 )
 # Miracle products (weight loss, enhancement, secret cures): bait for card subscriptions.
 MIRACLE = rx(
@@ -80,6 +100,8 @@ MIRACLE = rx(
     r"|rock hard)\b|\bboner\b|\bmale enhancement\b|\brock h[a]?rd\b"
     r"|\b(?:big|bigger|biggest|huge|grow (?:ur|your)) (?:prick|dick|cock|penis)\b",
     r"\b(?:cbd|keto|gummies)\b[^\n]{0,40}\b(?:pain|aches|weight|fat|diabetes|secret|dick|gains)\b",
+    r"\bshark tank\b|\bdr\.? oz\b|\b(?:blood (?:pressure|sugar)|glucose|diabetes)\b[^\n]{0,80}"
+    r"\b(?:gummies|revers\w*|cured?|no longer)\b|\bcontrol (?:her|his|your) weight\b",
     r"\bfree trial ends today\b|\bdoctors? (?:hate|are shocked)\b|\bbig banks hate\b|\bone weird trick\b",
 )
 
@@ -89,7 +111,9 @@ def lure_hits(text: str) -> list[RuleHit]:
     found = [
         ("adult_lure", 25, first(ADULT_LURE, text)),
         ("endearment", 10, first(ENDEARMENT, text)),
+        ("date_invite", 10, first(DATE_INVITE, text)),
         ("miracle", 25, first(MIRACLE, text)),
+        ("task_job", 30, first(ART_PROJECT, text)),
         ("prize", 25, first(GIVEAWAY, text)),
         ("extortion", 50, first(EXTORTION, text)),
         ("vote_lure", 35, first(VOTE_LURE, text)),

@@ -56,10 +56,14 @@ THREAT = rx(
     r"[^.!?\n]{0,40}\b(?:will be |has been |have been |have be |has be |is |was |be |being |"
     r"will |temporarily |permanently )*(?:suspend(?:ed)?|block(?:ed)?|lock(?:ed)?|deactivat(?:e|ed)"
     r"|disabled?|closed|restrict(?:ed)?|frozen|terminated|barred|on hold|limited|disconnected"
-    r"|cut off|cut|revoked|cancell?ed|deleted)\b",
+    r"|disconnect|cut off|cut|revoked|cancell?ed|deleted)\b",
     r"\b(?:account|computer|pc|device|phone|iphone|mac|laptop|system)s? (?:has|have) been (?:compromised"
-    r"|hacked|infected)\b|\b(?:pc|computer|device|phone|system) is (?:at risk|infected)\b"
+    r"|comprimised|breached|hacked|infected)\b|\b(?:files|viruses|malware|threats?|hackers?) (?:have|has)"
+    r" (?:breached|infected|entered|invaded) your\b|\bremove (?:these|the|them)\b[^.!?\n]{0,30}\b(?:files"
+    r"|viruses|threats|data safe)\b|\bflooding (?:into )?your phone\b|\b(?:pc|computer|device|phone|system) is (?:at risk|infected)\b"
     r"|\bvirus(?:es)? (?:detected|found)\b",
+    r"\b(?:has|have) (?:disabled|suspended|blocked|locked|frozen|restricted) (?:this|your) (?:card"
+    r"|account)\b",
     r"\byour \w+(?: \w+)? (?:has|have) been (?:temporarily |permanently )?(?:limited|frozen|suspended"
     r"|locked|restricted|blocked|disabled|deactivated)\b|\bwe(?: have|'ve)? (?:frozen|suspended|locked"
     r"|limited|blocked|restricted) your\b|\b(?:cloud|storage|mailbox|inbox) is full\b",
@@ -117,6 +121,12 @@ PRIZE = rx(
     r"|menang|terima|menerima|klaim|tuntut) hadiah\b|\bpemenang\b|\bundian\b|\btahniah\b"
     r"|\bmemenangi\b|\bcabutan bertuah\b|\bgiving away\b",
     r"\bpoin\b[^.!?\n]{0,30}\b(?:hangus|kadaluarsa|kedaluwarsa)\b",
+    r"\b(?:monthly|weekly|annual|daily) (?:prize )?draw\b|\b(?:check|see) what (?:you|u) (?:have )?won\b"
+    r"|\b(?:you|u) (?:take|took|have taken|came) (?:first|second|third|1st|2nd|3rd) place\b"
+    r"|\b(?:taking|took|take|won) the (?:first|second|third|1st|2nd|3rd) (?:spot|place|prize)\b"
+    r"|\bin our (?:[\w-]+ ){0,3}(?:prize )?draw\b"
+    r"|\b(?:you(?:'ve| have)?|u) earned (?:this year'?s |a |your )?(?:[\w-]+ ){0,2}(?:present|gift"
+    r"|reward)\b",
 )
 
 PRIZE_ACTION = rx(
@@ -139,6 +149,11 @@ REFUND = rx(
     + MONEY
     + r" ?\d|\bberhak (?:menerima|mendapatkan|mendapat)\b|\bentitled to (?:receive|claim)\b",
     r"\bbayaran balik\b|\bbantuan tunai\b",
+    r"\b(?:may|might|could) have been over-? ?charged\b|\b(?:charged|billed) you too much\b"
+    r"|\b(?:we|they) (?:may |might )?owe you\b|\bsettlement (?:allocation|payment|funds?|check"
+    r"|cheque|claim)\b|\bclass ?action\b|\b(?:you are |you're )?due a (?:tax )?(?:repayment|refund"
+    r"|rebate)\b|\beligible to (?:get|receive|claim) " + MONEY + r"? ?\d+ ?k?\b"
+    r"|\b(?:potential|your) (?:[\w-]+ ){0,3}(?:payout|settlement)\b|\bmissing money\b",
 )
 
 FEE = rx(
@@ -183,13 +198,16 @@ FEE = rx(
 PARCEL = rx(
     r"\b(?:parcel|package|shipment|delivery|item|order|courier)s?\b[^.!?\n]{0,60}\b(?:on hold|held"
     r"|wrong address"
-    r"|suspended|could ?n[o']t be delivered|undeliverable|failed|unsuccessful|returned|detained"
+    r"|suspended|could ?n[o']t be delivered|undeliverable|failed|unsuccessful|returned|detain(?:ed)?"
     r"|not (?:been )?collected|pending for you|(?:will be )?sent back|returned to sender|awaiting (?:delivery|collection)|can ?not be cleared|invalid (?:zip|post|postal|address)"
     r"|awaiting (?:payment|confirmation)|incomplete|incorrect address|unpaid|be return(?:ed)?\b)",
     r"\b(?:problem|issue|trouble|error)s? (?:with|when|while|in) (?:the )?del[ie]ver\w*"
     r"|\bcould ?n[o']t be deliver(?:ed)?\b|\b(?:unable|failed|unsuccessful|not able) to deliver\b|\bdelivery (?:attempt )?(?:failed|"
     r"unsuccessful)\b|\bno postage\b|\bto (?:complete|continue|proceed with) (?:the |your )?"
     r"delivery\b",
+    r"\bno one was (?:in|home|available|present) to (?:sign|receive|collect|accept)\b"
+    r"|\b(?:incorrect|incomplete|invalid|wrong) (?:delivery |shipping )?address (?:information|details"
+    r"|info)\b|\bcan(?:not|'t) be (?:sent|delivered|dispatched) (?:because|due to)\b",
     r"\bupdate (?:your )?(?:delivery|shipping) (?:address|details|information)\b"
     r"|\breschedule (?:your )?delivery\b",
     r"\bpaket\b[^.!?\n]{0,50}\b(?:tertahan|gagal|ditahan|dikembalikan|tidak dapat dikirim)",
@@ -336,6 +354,12 @@ TASK_STRONG = rx(
     MONEY + r" ?\d[\d,.]*k? ?(?:-|to) ?" + MONEY + r"? ?\d[\d,.]*k? (?:(?:per|a) day|daily)\b",
     r"\bearn\w* (?:up to )?\d[\d,.]*k?(?: ?(?:-|to) ?\d[\d,.]*k?)? ?(?:usd|dollars|rm|sgd|idr|rupiah"
     r"|ringgit|pounds)? ?(?:a|per|/) ?(?:day|hour|week)\b",
+    r"\b(?:sticker|logo|decal|wrap|advert|ad|add)s?\b[^\n]{0,60}\b(?:on )?(?:your|ur) (?:bike|car|vehicle"
+    r"|truck)\b[^\n]{0,80}(?:\b(?:make|earn|paid|pay)\b|" + MONEY + r" ?\d)",
+    r"(?:\b(?:make|earn|paid|pay)\b|"
+    + MONEY
+    + r" ?\d)[^\n]{0,80}\b(?:sticker|logo|decal|wrap|advert)s?\b"
+    r"[^\n]{0,40}\b(?:on )?(?:your|ur) (?:bike|car|vehicle|truck)\b",
     r"\bgaji (?:harian|per hari)\b|\bpenghasilan harian\b|\bpendapatan harian\b",
     r"\b(?:tugas|misi|task|mission)\b[^\n]{0,60}\b(?:deposit|top ?up|isi saldo)\b"
     r"|\b(?:menarik|tarik|withdraw\w*) (?:komisi|commission|komisen)\b",
@@ -397,6 +421,9 @@ INVEST_STRONG = rx(
     r"|" + MONEY + r" ?\d[\d,.]* (?:turned|grew|became) into " + MONEY + r" ?\d"
     r"|\b(?:tax|fee|deposit|margin)\b[^.!?\n]{0,60}\bbefore (?:the |your )?withdrawal\b"
     r"|\bwithdrawal (?:is |will be )?(?:released|unlocked)\b",
+    r"\b(?:join|enter|invited to join|invite you to)\b[^\n]{0,60}\b(?:bitcoin|btc|crypto\w*|stocks?"
+    r"|investment|trading|forex)\b[^\n]{0,40}\bgroup\b|\b(?:bitcoin|btc|crypto|stock|trading|investment)"
+    r"\b[^.!?\n]{0,30}\b(?:discussion|sharing|analysis|exchange|learning|vip) group\b",
     r"\bangka jitu\b|\btogel\b|\bjamin(?:an)? \d+ ?% tembus\b|\bslot gacor\b|\bjudi online\b",
 )
 INVEST_WEAK = rx(
@@ -498,6 +525,15 @@ LOAN = rx(
     r"|survey|guarantee)|fast process)\b|\bneed money\b|\bgadai bpkb\b|\bagunan bpkb\b"
     r"|\b(?:non|tanpa)[- ]?bi[- ]?ch?ecking\b|\bloan fund\b|\brefused a loan\b"
     r"|\bcan'?t get credit\b|\bbad credit\b",
+    r"\b(?:eliminat|reduc|forgiv|wip|consolidat|settl)\w*\b[^\n]{0,40}\b(?:your|current) (?:\w+ )?"
+    r"(?:debts?|loans?)\b|\bdebt (?:relief|forgiveness|settlement)\b",
+    r"\b(?:business|company|merchant) (?:financing|funding|loan|cash advance|line of credit)\b"
+    r"[^\n]{0,60}(?:\b(?:approved|rates?|terms|today)\b|"
+    + MONEY
+    + r" ?\d)|\bapproved for (?:business )?"
+    r"(?:financing|funding)\b|\binstall?ment (?:money|cash|loan)\b",
+    r"\b(?:government|tax|erc|employee retention) credit\b[^\n]{0,80}\b(?:business|employees?"
+    r"|claim|covid)\b",
 )
 WINDFALL = rx(
     r"\bnext of kin\b|\bconsignment box\b|\bcompensation fund\b|\bunclaimed (?:bequest"
@@ -519,7 +555,11 @@ ACCOUNT_ALERT = rx(
     r"|\bbilling (?:problem|issue|error)\b|\b(?:card|payment)(?: on file)? (?:was |has been )?declined\b",
     r"\b(?:peranti|perangkat) (?:baharu|baru|tidak dikenali)\b|\bbukan anda\?",
     r"\b(?:cukai jalan|lesen|roadtax|road tax)\b[^.!?\n]{0,30}\b(?:tamat tempoh|expired|expires)\b",
-    r"\byou have (?:\d+|a|an) (?:new |unread )?(?:voice ?mails?|voice messages?)\b",
+    r"\byou have (?:\d+|a|an) (?:new |unread )?(?:voice ?mails?|voice messages?|notifications?)\b"
+    r"|\bvoice ?mail message receive|\bvoice message from\b",
+    r"\b(?:additional |further )?verification (?:is )?required\b"
+    r"|\b(?:fix|renew(?:al)?|update) your (?:bill|billing|subscription)\b|\b(?:subscription|membership"
+    r"|account) (?:is )?on \W?ho[il]d\b",
     r"\b(?:lost|stolen) (?:iphone|phone|device)\b[^.!?\n]{0,40}\b(?:located|found|connected|online)\b"
     r"|\blost mode\b",
 )
@@ -750,17 +790,60 @@ def link_call_to_action(before: str) -> bool:
     return LINK_CTA.search(before[-60:]) is not None
 
 
-# "Your paymen.t for la.st month was pa.id": dots inside words hide them from filters.
-# File names ("Surat_Tilang.apk") keep their dot.
+# "Your paymen.t for la.st month was pa.id": dots inside words hide them from filters. One side
+# of a split is a fragment of at most three letters; two whole words ("suspended.more info") are
+# a missing space, and file names ("Surat_Tilang.apk") keep their dot.
 _SPLIT_WORD = re.compile(
-    r"(?<=[A-Za-z])\.(?!(?:apk|pdf|exe|zip|rar|jpe?g|png|docx?|xlsx?|html?|com|net|org)\b)(?=[a-z])"
+    r"\b([A-Za-z]+)\.(?!(?:apk|pdf|exe|zip|rar|jpe?g|png|docx?|xlsx?|html?|com|net|org)\b)"
+    r"([a-z][A-Za-z]*)\b"
 )
+# "Y0U FED3R4L RETURN W4S", "4CCOUNT": digits for letters inside words, another filter dodge.
+# Amounts ("RM4k", "Rp5rb") and codes with several digits are left alone.
+_LEET_WORD = re.compile(r"\b[A-Za-z0134$5_]*[A-Za-z][A-Za-z0134$5_]*\b")
+_LEET_LETTER = {"0": "O", "1": "I", "3": "E", "4": "A", "$": "S", "5": "S"}
+_LEET_PARTS = re.compile(r"([0134$5]*)(.*?)([0134$5]*)", re.DOTALL)
+_AMOUNT_START = re.compile(r"(?:rm|rp|rs|us|usd|sgd|idr|myr|inr)\d", re.IGNORECASE)
+# "Renewal-your-bill-now", "YOUR-SUBSCRIPTION-IS-ON": words chained by hyphens or underscores.
+_CHAINED = re.compile(r"\b[A-Za-z]+(?:[-_][A-Za-z]+){2,}\b")
+
+
+def _unsplit(match: re.Match[str]) -> str:
+    left, right = match.group(1), match.group(2)
+    return left + right if min(len(left), len(right)) <= 3 else match.group(0)
+
+
+def _unleet(match: re.Match[str]) -> str:
+    """Letters for the digits inside a word; a leading 0 or 4 only before capitals ("4CCOUNT",
+    not "4ever"); trailing digits ("top10") stay."""
+    word = match.group(0)
+    digits = sum(c.isdigit() for c in word)
+    if digits == 0 or digits * 2 > len(word) or _AMOUNT_START.match(word):
+        return word
+    parts = _LEET_PARTS.fullmatch(word)
+    assert parts is not None  # the pattern matches any string
+    lead, core, trail = parts.groups()
+    core = "".join(_LEET_LETTER.get(c, c) for c in core)
+    if lead in ("0", "4") and len(core) >= 3 and core.isupper():
+        lead = _LEET_LETTER[lead]
+    return lead + core + trail
+
+
+def normalise(text: str) -> str:
+    """Undo the usual filter dodges (split words, digits for letters, hyphen chains) so the
+    rules read what a person reads."""
+    for _ in range(4):  # "c.a.r.d.s" needs a pass per dot
+        joined = _SPLIT_WORD.sub(_unsplit, text)
+        if joined == text:
+            break
+        text = joined
+    text = _LEET_WORD.sub(_unleet, text)
+    return _CHAINED.sub(lambda m: re.sub(r"[-_]", " ", m.group(0)), text)
 
 
 def check_text(text: str) -> list[RuleHit]:
     """All tactic hits in ``text`` (no combination, no reassurance logic)."""
     hits: list[RuleHit] = []
-    text = _SPLIT_WORD.sub("", text)
+    text = normalise(text)
 
     def add(code: str, weight: float, evidence: str | None) -> None:
         if evidence:

@@ -1,0 +1,121 @@
+"""Filter dodges (digits for letters, words chained by hyphens, dots inside words) and the lures
+of US lead-generation smishing (overcharge refunds, settlements, business loans, debt relief,
+car wraps, art projects, dating invitations), with the ordinary messages that share their
+words."""
+
+from __future__ import annotations
+
+import pytest
+
+from qila.analysis import Content, Level
+from qila.analysis.analyzer import ScamAnalyzer
+
+FLAGGED = {Level.LIKELY_SCAM, Level.SUSPICIOUS}
+
+
+def verdict_codes(analyzer: ScamAnalyzer, text: str) -> tuple[Level, set[str]]:
+    verdict = analyzer.analyse(Content(text=text))
+    return verdict.level, {s.code for s in verdict.signals if s.weight > 0}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # digits for letters, hyphen chains, a missing space after a full stop
+        ("Y0UR 4CC0UNT H4S B33N SUSP3NDED. Restore it: acct-restore.top/k2", "threat"),
+        ("Your-Netflix-subscription-is-on-hold, renew-your-billing-now: nf-renew.top/x", "threat"),
+        ("Your amazon account has been suspended.more info amzn-help.top/q8", "threat"),
+        # lead-generation lures
+        (
+            "Our records show you may have been overcharged on your car insurance. See your "
+            "refund: refundcheck-auto.com/r7",
+            "refund",
+        ),
+        (
+            "Your class action settlement payment of $1,240 is ready. Claim it at "
+            "settle-pay.info/c",
+            "refund",
+        ),
+        (
+            "Hi, I can get your company approved for business financing of $150k today at "
+            "great rates. Call me back on 1-888-555-0142",
+            "loan",
+        ),
+        ("We can help eliminate up to 90% of your current debt. Call 1-877-555-0110", "loan"),
+        (
+            "You are invited to join our Bitcoin analysis group on WhatsApp for daily signals",
+            "investment",
+        ),
+        (
+            "Get paid $600 weekly to put our energy drink logo on your car. Apply: "
+            "wrapdeal.info/apply",
+            "task_job",
+        ),
+        (
+            "I'd love to use one of your photos for my art project, you'll be paid for it. "
+            "Reply with your email",
+            "task_job",
+        ),
+        ("Your phone has been compromised! Remove the viruses now: cleanphone.click/x", "threat"),
+        (
+            "Congrats on taking the 2nd spot in our monthly draw! Check what you won: "
+            "drawwin.site/p",
+            "prize",
+        ),
+        (
+            "Your package cannot be sent because of incorrect address information. Update it "
+            "at re-deliv.top/a",
+            "parcel_problem",
+        ),
+        ("You have a new voice message from your doctor: vmail-box.net/m/Xk2", "account_alert"),
+        # a stranger's invitation next to a link
+        (
+            "Hi, Carla here. Want to meet for drinks tonight? Text me: http://qzvbnt.com/Ab3dE",
+            "date_invite",
+        ),
+        (
+            "You got a text from Hot_Anna91. Tap to open your inbox: http://wkrtzp.com/Pq7Rs",
+            "date_invite",
+        ),
+        # brands whose look-alikes are common in North American smishing
+        ("AMEX card alert: review the activity at americanexpress-alerts.com", "link.lookalike"),
+        ("Scotiabank: your access is limited, sign in at scotiabank-secure.net", "link.lookalike"),
+    ],
+)
+def test_dodged_and_lead_lures_are_flagged_and_named(
+    fixed_analyzer: ScamAnalyzer, text: str, code: str
+) -> None:
+    level, found = verdict_codes(fixed_analyzer, text)
+    assert level in FLAGGED, (text, level, found)
+    assert code in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Want to meet for coffee on Saturday? The new place on 5th street opens at 9",
+        "Any plans tonight? We could watch the match at mine",
+        "Meeting moved to 3pm.more details in the calendar invite",
+        "Sorry we missed you today. Your parcel is at the depot, rebook delivery in the app",
+        "Top up RM5 and get 4GB, or Rp5rb for 1GB. Code A1B2C3 valid till Friday",
+        "American Express: a charge of $42.10 at STARBUCKS was approved on card ending 1004. "
+        "Details at americanexpress.com",
+        "Class action update from the union: the hearing is on 3 May, no action needed from you",
+        "Can I use one of your photos from the trip for the family album?",
+    ],
+)
+def test_ordinary_messages_with_the_same_words_are_not_flagged(
+    fixed_analyzer: ScamAnalyzer, text: str
+) -> None:
+    level, found = verdict_codes(fixed_analyzer, text)
+    assert level not in FLAGGED, (text, level, found)
+
+
+def test_a_split_word_is_read_whole_but_two_words_keep_their_full_stop(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    _, found = verdict_codes(fixed_analyzer, "Your acc.ount will be sus.pended today")
+    assert "threat" in found
+    # "to.night" and "suspended.more" read as typed, so the urgent word stays a word
+    _, found = verdict_codes(fixed_analyzer, "Account suspended.Pay now to.night")
+    assert "threat" in found
