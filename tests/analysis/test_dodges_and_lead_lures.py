@@ -9,6 +9,7 @@ import pytest
 
 from qila.analysis import Content, Level
 from qila.analysis.analyzer import ScamAnalyzer
+from qila.analysis.links import check_url
 
 FLAGGED = {Level.LIKELY_SCAM, Level.SUSPICIOUS}
 
@@ -119,3 +120,21 @@ def test_a_split_word_is_read_whole_but_two_words_keep_their_full_stop(
     # "to.night" and "suspended.more" read as typed, so the urgent word stays a word
     _, found = verdict_codes(fixed_analyzer, "Account suspended.Pay now to.night")
     assert "threat" in found
+
+
+@pytest.mark.parametrize(
+    ("url", "imitates"),
+    [
+        ("http://m.vodafone.in/app", None),  # the brand's own country site
+        ("https://www.paypal.co.id/", None),
+        ("vodafone-in.com/offer", "Vodafone"),  # the name next to other words
+        ("netflix.us/billing", "Netflix"),  # a country ending sold as a generic one
+        ("dbs.top/login", "DBS"),  # a risky ending
+        ("paypal.co.id.verify-now.com", "PayPal"),
+    ],
+)
+def test_a_brand_name_alone_under_a_country_ending_is_its_own_site(
+    url: str, imitates: str | None
+) -> None:
+    brands = {h.brand for h in check_url(url) if h.code == "link.lookalike"}
+    assert brands == ({imitates} if imitates else set()), (url, brands)

@@ -235,6 +235,47 @@ def _index() -> _Index:
 _SPLIT = re.compile(r"[^a-z]+")
 
 
+# Country endings that are sold as generic names ("bit.co", "shop.me"): a brand's name under
+# them says nothing about who owns it.
+_GENERIC_COUNTRY_ENDINGS = frozenset(
+    [
+        "co",
+        "me",
+        "io",
+        "cc",
+        "tv",
+        "ws",
+        "to",
+        "ly",
+        "gg",
+        "ai",
+        "so",
+        "la",
+        "fm",
+        "am",
+        "vc",
+        "sh",
+        "us",
+    ]
+)
+
+
+def _own_country_site(label: str, suffix: str, subdomain: str, index: _Index) -> bool:
+    """``vodafone.in``, ``paypal.co.id``: the bare brand name under a country ending is the
+    brand's site for that country (registries give such names to their owners); a brand name
+    next to other words (``vodafone-in.com``) or under a generic or risky ending is not."""
+    ending = suffix.rsplit(".", 1)[-1]
+    if len(ending) != 2 or ending in _GENERIC_COUNTRY_ENDINGS:
+        return False
+    risky = lists().risky_tlds
+    if suffix in risky or ending in risky:
+        return False
+    words = [w for w in _SPLIT.split(skeleton(subdomain)) if w]
+    if any(index.tokens.get(w) is not None for w in words):
+        return False  # paypal.paypal.in.ua-style stacking
+    return index.tokens.get(skeleton(label)) is not None
+
+
 def lookalike(host: str) -> tuple[str, str] | None:
     """``(reference domain, brand name)`` when ``host`` imitates a brand or a popular domain.
 
@@ -259,6 +300,8 @@ def lookalike(host: str) -> tuple[str, str] | None:
     words = _SPLIT.split(skeleton(label)) + _SPLIT.split(skeleton(parts.subdomain))
     if free:
         words += _SPLIT.split(skeleton(host.removesuffix(free)))
+    if _own_country_site(label, parts.suffix, parts.subdomain, index):
+        return None
     for word in words:
         brand = index.tokens.get(word)
         if brand is not None:

@@ -27,7 +27,7 @@ import string
 from dataclasses import dataclass, field
 
 LANGUAGE_COUNTRIES: dict[str, tuple[str, ...]] = {
-    "en": ("US", "UK", "SG", "MY", "AU"),
+    "en": ("US", "UK", "SG", "MY", "AU", "IN"),
     "id": ("ID",),
     "ms": ("MY",),
 }
@@ -59,6 +59,14 @@ def _airline(name: str, country: str, domain: str, iata: str) -> Org:
 
 ORGS: dict[str, tuple[Org, ...]] = {
     "bank": (
+        *_orgs(
+            "IN",
+            ("SBI", "sbi.co.in", "1800 1234"),
+            ("HDFC Bank", "hdfcbank.com", "1800 202 6161"),
+            ("ICICI Bank", "icicibank.com", "1800 1080"),
+            ("Axis Bank", "axisbank.com", "1800 419 5577"),
+            ("Kotak Mahindra Bank", "kotak.com", "1860 266 2666"),
+        ),
         *_orgs(
             "SG",
             ("DBS", "dbs.com.sg", "1800 111 1111"),
@@ -109,6 +117,12 @@ ORGS: dict[str, tuple[Org, ...]] = {
     ),
     "courier": (
         *_orgs(
+            "IN",
+            ("India Post", "indiapost.gov.in"),
+            ("Blue Dart", "bluedart.com"),
+            ("Delhivery", "delhivery.com"),
+        ),
+        *_orgs(
             "SG",
             ("SingPost", "singpost.com"),
             ("Ninja Van", "ninjavan.co"),
@@ -141,6 +155,7 @@ ORGS: dict[str, tuple[Org, ...]] = {
         Org("DHL", "*", "dhl.com"),
     ),
     "telco": (
+        *_orgs("IN", ("Airtel", "airtel.in"), ("Jio", "jio.com"), ("Vi", "myvi.in")),
         *_orgs("SG", ("Singtel", "singtel.com"), ("StarHub", "starhub.com"), ("M1", "m1.com.sg")),
         *_orgs(
             "MY",
@@ -167,6 +182,9 @@ ORGS: dict[str, tuple[Org, ...]] = {
         *_orgs("AU", ("Telstra", "telstra.com.au"), ("Optus", "optus.com.au")),
     ),
     "utility": (
+        *_orgs(
+            "IN", ("Tata Power", "tatapower.com"), ("Adani Electricity", "adanielectricity.com")
+        ),
         *_orgs("SG", ("SP Group", "spgroup.com.sg")),
         *_orgs(
             "MY",
@@ -185,6 +203,7 @@ ORGS: dict[str, tuple[Org, ...]] = {
         *_orgs("AU", ("AGL", "agl.com.au"), ("Origin Energy", "originenergy.com.au")),
     ),
     "insurer": (
+        *_orgs("IN", ("LIC", "licindia.in"), ("HDFC Life", "hdfclife.com")),
         *_orgs("SG", ("Great Eastern", "greateasternlife.com"), ("Income", "income.com.sg")),
         *_orgs("MY", ("Etiqa", "etiqa.com.my"), ("Allianz", "allianz.com.my")),
         *_orgs("ID", ("Prudential", "prudential.co.id"), ("Allianz", "allianz.co.id")),
@@ -193,6 +212,7 @@ ORGS: dict[str, tuple[Org, ...]] = {
         *_orgs("AU", ("NRMA Insurance", "nrma.com.au"), ("Medibank", "medibank.com.au")),
     ),
     "clinic": (
+        *_orgs("IN", ("Apollo Hospitals", "apollohospitals.com")),
         *_orgs(
             "SG",
             ("SingHealth Polyclinics", "singhealth.com.sg"),
@@ -233,6 +253,7 @@ ORGS: dict[str, tuple[Org, ...]] = {
         ),
     ),
     "vaccine": (
+        *_orgs("IN", ("CoWIN", "cowin.gov.in")),
         *_orgs(
             "SG", ("HealthHub", "healthhub.sg"), ("SingHealth Polyclinics", "singhealth.com.sg")
         ),
@@ -253,6 +274,7 @@ ORGS: dict[str, tuple[Org, ...]] = {
         *_orgs("AU", ("Ultra Tune", "ultratune.com.au"), ("mycar Tyre & Auto", "mycar.com.au")),
     ),
     "tax": (
+        *_orgs("IN", ("Income Tax Department", "incometax.gov.in")),
         *_orgs("SG", ("IRAS", "iras.gov.sg")),
         *_orgs("MY", ("LHDN", "hasil.gov.my")),
         *_orgs("ID", ("DJP", "pajak.go.id")),
@@ -355,6 +377,7 @@ ORGS: dict[str, tuple[Org, ...]] = {
         _airline("United", "US", "united.com", "UA"),
     ),
     "ride": (
+        *_orgs("IN", ("Ola", "olacabs.com"), ("Uber", "uber.com")),
         *_orgs("SG", ("Grab", "grab.com"), ("Gojek", "gojek.com")),
         *_orgs("MY", ("Grab", "grab.com"), ("AirAsia Ride", "airasia.com")),
         *_orgs("ID", ("Grab", "grab.com"), ("Gojek", "gojek.com")),
@@ -363,6 +386,7 @@ ORGS: dict[str, tuple[Org, ...]] = {
         *_orgs("AU", ("Uber", "uber.com"), ("DiDi", "didiglobal.com")),
     ),
     "food": (
+        *_orgs("IN", ("Swiggy", "swiggy.com"), ("Zomato", "zomato.com")),
         *_orgs("SG", ("GrabFood", "grab.com"), ("foodpanda", "foodpanda.sg")),
         *_orgs("SG", ("Deliveroo", "deliveroo.com.sg")),
         *_orgs("MY", ("GrabFood", "grab.com"), ("foodpanda", "foodpanda.my")),
@@ -374,6 +398,7 @@ ORGS: dict[str, tuple[Org, ...]] = {
         *_orgs("AU", ("DoorDash", "doordash.com"), ("Uber Eats", "ubereats.com")),
     ),
     "ewallet": (
+        *_orgs("IN", ("Paytm", "paytm.com"), ("PhonePe", "phonepe.com")),
         *_orgs(
             "SG", ("GrabPay", "grab.com"), ("PayLah!", "dbs.com.sg"), ("ShopeePay", "shopee.sg")
         ),
@@ -409,6 +434,7 @@ ORGS: dict[str, tuple[Org, ...]] = {
         *_orgs("UK", ("NOW", "nowtv.com")),
     ),
     "account": (
+        *_orgs("IN", ("Flipkart", "flipkart.com"), ("Amazon", "amazon.in")),
         Org("Google", "*", "google.com"),
         Org("Apple", "*", "apple.com"),
         Org("Microsoft", "*", "microsoft.com"),
@@ -425,6 +451,9 @@ ORGS: dict[str, tuple[Org, ...]] = {
         *_orgs("AU", ("Amazon", "amazon.com.au")),
     ),
     "marketplace": (
+        *_orgs(
+            "IN", ("Flipkart", "flipkart.com"), ("Amazon", "amazon.in"), ("Myntra", "myntra.com")
+        ),
         *_orgs("SG", ("Shopee", "shopee.sg"), ("Lazada", "lazada.sg"), ("Amazon", "amazon.sg")),
         *_orgs(
             "MY",
@@ -508,6 +537,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "SG": ("Wei Ling", "Jun Jie", "Siti", "Rajesh", "Mei Xin", "Kai Wen", "Nurul", "Darren"),
     "MY": ("Ahmad", "Siti Aisyah", "Farid", "Nurul", "Mei Ling", "Kumar", "Hafiz", "Amirah"),
     "ID": ("Budi", "Siti", "Dewi", "Agus", "Rina", "Andi", "Putri", "Rizky", "Wahyu", "Fitri"),
+    "IN": ("Rahul", "Priya", "Amit", "Sneha", "Arjun", "Pooja", "Vikram", "Anjali", "Rohan"),
 }
 
 SURNAMES: dict[str, tuple[str, ...]] = {
@@ -517,6 +547,7 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     "SG": ("Tan", "Lim", "Ong", "Rahman", "Nair", "Goh"),
     "MY": ("Aziz", "Lim", "Rahim", "Subramaniam", "Wong", "Ismail"),
     "ID": ("Santoso", "Wijaya", "Hidayat", "Saputra", "Kusuma", "Siregar"),
+    "IN": ("Sharma", "Patel", "Iyer", "Reddy", "Singh", "Gupta"),
 }
 
 PLACES: dict[str, tuple[str, ...]] = {
@@ -526,6 +557,7 @@ PLACES: dict[str, tuple[str, ...]] = {
     "SG": ("Tampines", "Jurong East", "Ang Mo Kio", "Bedok", "Woodlands", "Toa Payoh"),
     "MY": ("Petaling Jaya", "Shah Alam", "Johor Bahru", "Bayan Lepas", "Ipoh", "Kuching"),
     "ID": ("Jakarta Selatan", "Bandung", "Surabaya", "Bekasi", "Depok", "Yogyakarta"),
+    "IN": ("Andheri", "Koramangala", "Noida", "Salt Lake", "T Nagar", "Hinjewadi"),
 }
 
 MERCHANTS: dict[str, tuple[str, ...]] = {
@@ -535,6 +567,7 @@ MERCHANTS: dict[str, tuple[str, ...]] = {
     "SG": ("NTUC FAIRPRICE", "COLD STORAGE", "GUARDIAN", "BUS/MRT", "UNIQLO", "KOPITIAM"),
     "MY": ("99 SPEEDMART", "MYDIN", "PETRONAS", "AEON BIG", "WATSONS", "MR DIY"),
     "ID": ("INDOMARET", "ALFAMART", "PERTAMINA", "HYPERMART", "KFC", "GRAMEDIA"),
+    "IN": ("DMART", "RELIANCE SMART", "INDIAN OIL", "BIG BAZAAR", "APOLLO PHARMACY", "IRCTC"),
 }
 
 RESTAURANTS: dict[str, tuple[str, ...]] = {
@@ -544,6 +577,7 @@ RESTAURANTS: dict[str, tuple[str, ...]] = {
     "SG": ("Ya Kun Kaya Toast", "Old Chang Kee", "Jollibean", "Mr Bean"),
     "MY": ("Nasi Kandar Pelita", "Marrybrown", "Secret Recipe", "OldTown White Coffee"),
     "ID": ("Warung Bu Ani", "Bakso Pak Kumis", "Kopi Kenangan", "Ayam Geprek Bensu"),
+    "IN": ("Haldiram's", "Saravana Bhavan", "Behrouz Biryani", "Chaayos"),
 }
 
 PAYEES: dict[str, tuple[str, ...]] = {
@@ -553,6 +587,7 @@ PAYEES: dict[str, tuple[str, ...]] = {
     "SG": ("SP Group", "Singtel", "Great Eastern", "Town Council"),
     "MY": ("TNB", "Maxis", "Air Selangor", "Etiqa"),
     "ID": ("PLN", "Telkomsel", "BPJS Kesehatan", "IndiHome"),
+    "IN": ("Tata Power", "Airtel", "LIC", "Jio Fiber"),
 }
 
 CARS: dict[str, tuple[str, ...]] = {
@@ -562,6 +597,7 @@ CARS: dict[str, tuple[str, ...]] = {
     "SG": ("white Toyota Corolla", "silver Honda Vezel", "black Toyota Prius"),
     "MY": ("silver Perodua Myvi", "white Proton Saga", "grey Perodua Bezza"),
     "ID": ("Toyota Avanza hitam", "Honda Brio putih", "Daihatsu Xenia silver"),
+    "IN": ("white Maruti Swift", "grey Hyundai Creta", "silver Tata Nexon"),
 }
 
 DEVICES = ("an iPhone", "an Android phone", "a Windows PC", "a Mac", "an iPad", "a Samsung Galaxy")
@@ -648,6 +684,7 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     "SG": ("S$", "SGD "),
     "MY": ("RM", "RM ", "MYR "),
     "ID": ("Rp", "Rp ", "IDR "),
+    "IN": ("Rs.", "Rs ", "INR ", "₹"),
 }
 # (low, high) in whole units of the currency: everywhere but Indonesia, then Indonesia.
 MONEY_RANGES: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
@@ -657,7 +694,8 @@ MONEY_RANGES: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
     "big": ((2_400, 9_800), (4_500_000, 25_000_000)),
     "balance": ((150, 25_000), (250_000, 60_000_000)),
 }
-UPU_COUNTRY = {"US": "US", "UK": "GB", "AU": "AU", "SG": "SG", "MY": "MY", "ID": "ID"}
+UPU_COUNTRY = {"US": "US", "UK": "GB", "AU": "AU", "SG": "SG", "MY": "MY", "ID": "ID", "IN": "IN"}
+RUPEES_PER_UNIT = 80  # Indian amounts: the ranges above times roughly the rupee-dollar rate
 
 
 # --- templates -----------------------------------------------------------------------------
@@ -688,6 +726,14 @@ bank | {org}: A new device was registered for mobile banking on {date} {time}. N
 bank | {org}: The PIN for card ending {card} was changed on {date}. If you did not do this, call {phone}.
 ewallet | {org}: Your account was logged in on a new device on {date} at {time}. If this wasn't you, open the app and go to Help Centre.
 # transactions
+bank@IN | Dear Customer, {amount} debited from A/c XX{acct} on {date} for UPI payment to {merchant}. Avl Bal {balance}. Not you? Call {phone} - {org}
+bank@IN | Your A/c XX{acct} is credited with {amount} on {date} by NEFT from {name} {surname}. Avl Bal {balance}. - {org}
+bank@IN | {org}: {amount} spent on Credit Card XX{card} at {merchant} on {date}. Avl limit {balance}. Not you? Call {phone}
+bank@IN | {org} Credit Card XX{card} statement: total due {bill}, minimum due {fee}, due by {date}. Pay in the {org} app or at {domain}.
+telco@IN | Dear customer, your {org} recharge of {bill} is successful. Validity till {date}. Check usage in the {org} app.
+telco@IN | {org}: 90% of your daily data quota is used. Speed will reduce after the limit. Data resets at midnight.
+ewallet@IN | {org}: {amount} paid to {merchant} on {date}. UPI Ref {ref}. Not you? Report in the {org} app.
+marketplace@IN | {org}: Your order {order} has been delivered. Rate your experience in the {org} app.
 bank | {org}: Card ending {card} was used for {amount} at {merchant} on {date} {time}. If unauthorised, call {phone}.
 bank | {org}: You made a purchase of {amount} at {merchant} with card ending {card}. Not you? Call {phone}.
 bank | {org} Alert: Cash withdrawal of {amount} from account ending {acct} at {place} ATM on {date}. If unauthorised, call {phone}.
@@ -730,6 +776,8 @@ insurer | {org}: We have received your claim {ref}. We will update you within 5 
 insurer | {org}: Premium of {bill} for policy {ref} is due on {date}. Please ignore if paid.
 # deliveries
 courier | {org}: Your parcel {track} is out for delivery today. Track it at {domain}.
+courier | {org}: Your parcel {track} was delivered today at {time}. Tell us how we did: {domain}/feedback
+courier | Your {merchant} order {ref} has been shipped by {org}, AWB {track}. Track it at {domain}.
 courier | {org}: Your parcel {track} was delivered at {time} and left at your front door.
 courier | {org}: Your parcel {track} will arrive on {date}, {window}. Not home? Manage your delivery at {domain}.
 courier | {org}: Sorry we missed you. Item {track} is ready to collect from our {place} collection point from {date}. Bring photo ID and this reference.
@@ -967,6 +1015,8 @@ class _Context:
             if self.currency == "IDR ":
                 return f"IDR {rupiah:,}.00"
             return f"{self.currency}{rupiah:,}".replace(",", ".")
+        if self.country == "IN":
+            lo, hi = lo * RUPEES_PER_UNIT, hi * RUPEES_PER_UNIT
         cents = self.rng.randint(lo * 100, hi * 100)
         return f"{self.currency}{cents / 100:,.2f}"
 
