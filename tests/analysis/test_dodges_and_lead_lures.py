@@ -138,3 +138,18 @@ def test_a_brand_name_alone_under_a_country_ending_is_its_own_site(
 ) -> None:
     brands = {h.brand for h in check_url(url) if h.code == "link.lookalike"}
     assert brands == ({imitates} if imitates else set()), (url, brands)
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("Your wallet is locked, recover it at coinbåse.com/recover", "Coinbase"),
+        ("Verify your account at pаypal.com today", "PayPal"),  # a Cyrillic "а"
+    ],
+)
+def test_bare_look_alikes_in_other_scripts_are_found(
+    fixed_analyzer: ScamAnalyzer, text: str, brand: str
+) -> None:
+    verdict = fixed_analyzer.analyse(Content(text=text))
+    assert verdict.level in FLAGGED
+    assert any(s.code == "link.lookalike" and s.brand == brand for s in verdict.signals)

@@ -29,10 +29,13 @@ _BARE_TLDS = (
     "|uk|us|eu|au|nz|ca|ie"
     "|(?:com|co|gov|org|net|edu|go|or|ac)\\.[a-z]{2}"
 )
+# A name in a bare address: letters of any script, so that look-alikes written with Cyrillic or
+# accented letters ("pаypal.com", "coinbåse.com") are found as links too.
+_LABEL = r"[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?"
 _URL = re.compile(
     r"(?:\b(?:https?|hxxps?)\s?:?\s?//|\bwww\.)[^\s<>\"']+"
-    r"|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24})/[^\s<>\"']*"
-    r"|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + _BARE_TLDS + r")\b(?![.@-]\w)"
+    r"|(?<![@\w.-])(?:" + _LABEL + r"\.)+(?:[a-z]{2,24})/[^\s<>\"']*"
+    r"|(?<![@\w.-])(?:" + _LABEL + r"\.)+(?:" + _BARE_TLDS + r")\b(?![.@-]\w)"
     r"|(?<![@\w.])(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?/[^\s<>\"']*"
     # a hyphenated or numbered name under a country ending ("bni-upgrade-kartu.id"): a site,
     # where a plain "her.my" in chat is a missing space
