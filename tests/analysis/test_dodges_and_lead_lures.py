@@ -69,6 +69,19 @@ def verdict_codes(analyzer: ScamAnalyzer, text: str) -> tuple[Level, set[str]]:
             "parcel_problem",
         ),
         ("You have a new voice message from your doctor: vmail-box.net/m/Xk2", "account_alert"),
+        (
+            "your mobile number has won a car in the annual award draw, send your name to claim",
+            "prize",
+        ),
+        (
+            "Some of your photos were flagged as inappropriate. Appeal within 24 hours: "
+            "page-appeal-center.com/x",
+            "account_alert",
+        ),
+        (
+            "You are entitled to a bonus on your tax return. Start here: taxbonus-claim.info/f",
+            "refund",
+        ),
         # a stranger's invitation next to a link
         (
             "Hi, Carla here. Want to meet for drinks tonight? Text me: http://qzvbnt.com/Ab3dE",

@@ -98,7 +98,7 @@ THREAT = rx(
     r"\b(?:di|ter|akan di)?(?:blokir|nonaktifkan|nonaktif|tutup|bekukan|tangguhkan|sekat"
     r"|gantung|tamatkan|batalkan)\b",
     r"\b(?:diblokir|terblokir|dinonaktifkan|dibekukan|disekat|digantung|ditamatkan)\b",
-    r"\b(?:will be|be|is being|are being) forfeited\b",
+    r"\b(?:will be|be|is being|are being) forfeited\b|\bwill forfeit\b",
     r"\bproses hukum\b|\bdipolisikan\b|\btindakan undang-undang\b|\bwaran tangkap\b"
     r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b",
 )
@@ -124,7 +124,8 @@ PRIZE = rx(
     r"\b(?:monthly|weekly|annual|daily) (?:prize )?draw\b|\b(?:check|see) what (?:you|u) (?:have )?won\b"
     r"|\b(?:you|u) (?:take|took|have taken|came) (?:first|second|third|1st|2nd|3rd) place\b"
     r"|\b(?:taking|took|take|won) the (?:first|second|third|1st|2nd|3rd) (?:spot|place|prize)\b"
-    r"|\bin our (?:[\w-]+ ){0,3}(?:prize )?draw\b"
+    r"|\bin our (?:[\w-]+ ){0,3}(?:prize )?draw\b|\b(?:number|no|mobile|sim|u|you) (?:have|has|hv|ha)"
+    r" (?:won|win)\b"
     r"|\b(?:you(?:'ve| have)?|u) earned (?:this year'?s |a |your )?(?:[\w-]+ ){0,2}(?:present|gift"
     r"|reward)\b",
 )
@@ -149,6 +150,8 @@ REFUND = rx(
     + MONEY
     + r" ?\d|\bberhak (?:menerima|mendapatkan|mendapat)\b|\bentitled to (?:receive|claim)\b",
     r"\bbayaran balik\b|\bbantuan tunai\b",
+    r"\bentitled? to (?:an?|the|your) (?:[\w-]+ ){0,2}(?:bonus|refund|rebate|payment|compensation|grant)\b"
+    r"|\b(?:bonus|refund|rebate) on (?:your|their) (?:[\w-]+ )?tax return\b",
     r"\b(?:may|might|could) have been over-? ?charged\b|\b(?:charged|billed) you too much\b"
     r"|\b(?:we|they) (?:may |might )?owe you\b|\bsettlement (?:allocation|payment|funds?|check"
     r"|cheque|claim)\b|\bclass ?action\b|\b(?:you are |you're )?due a (?:tax )?(?:repayment|refund"
@@ -558,6 +561,9 @@ ACCOUNT_ALERT = rx(
     r"\byou have (?:\d+|a|an) (?:new |unread )?(?:voice ?mails?|voice messages?|notifications?)\b"
     r"|\bvoice ?mail message receive|\bvoice message from\b",
     r"\b(?:additional |further )?verification (?:is )?required\b"
+    r"|\b(?:flag(?:ged)?|reported|marked) as (?:inappropriate|inadequate|offensive|abusive)\b"
+    r"|\bviolat\w* (?:our |the )?(?:community |copyright )?(?:standards|guidelines|polic(?:y|ies))\b"
+    r"|\byou have (?:a |\d+ )?miss(?:ed)? calls?\b"
     r"|\b(?:fix|renew(?:al)?|update) your (?:bill|billing|subscription)\b|\b(?:subscription|membership"
     r"|account) (?:is )?on \W?ho[il]d\b",
     r"\b(?:lost|stolen) (?:iphone|phone|device)\b[^.!?\n]{0,40}\b(?:located|found|connected|online)\b"
