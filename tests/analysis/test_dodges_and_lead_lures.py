@@ -144,6 +144,9 @@ def test_a_split_word_is_read_whole_but_two_words_keep_their_full_stop(
         ("netflix.us/billing", "Netflix"),  # a country ending sold as a generic one
         ("dbs.top/login", "DBS"),  # a risky ending
         ("paypal.co.id.verify-now.com", "PayPal"),
+        ("ebay.to/3xYz", None),  # brands' own short domains
+        ("etsy.me/2Ab", None),
+        ("ebay-to.com/3xYz", "eBay"),
     ],
 )
 def test_a_brand_name_alone_under_a_country_ending_is_its_own_site(
