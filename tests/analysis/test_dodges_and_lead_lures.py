@@ -82,6 +82,12 @@ def verdict_codes(analyzer: ScamAnalyzer, text: str) -> tuple[Level, set[str]]:
             "You are entitled to a bonus on your tax return. Start here: taxbonus-claim.info/f",
             "refund",
         ),
+        (
+            "A charge of $472.20 on your card is on hold. Not you? Tap safe-verify01.com/ss to "
+            '"DENY"',
+            "account_alert",
+        ),
+        ("A payment of $200 was made. Visit https://www.bank.com@bit.ly/3T1lhlE", "link.at_sign"),
         # a stranger's invitation next to a link
         (
             "Hi, Carla here. Want to meet for drinks tonight? Text me: http://qzvbnt.com/Ab3dE",
@@ -144,6 +150,10 @@ def test_a_split_word_is_read_whole_but_two_words_keep_their_full_stop(
         ("netflix.us/billing", "Netflix"),  # a country ending sold as a generic one
         ("dbs.top/login", "DBS"),  # a risky ending
         ("paypal.co.id.verify-now.com", "PayPal"),
+        ("hmrcofficial.com", "HMRC"),  # a word glued to the name
+        ("uspsdelivery.top/x", "USPS"),
+        ("interactive-studio.com", None),  # "interac" starts an ordinary word
+        ("interaccollect.com", "Interac"),
         ("ebay.to/3xYz", None),  # brands' own short domains
         ("etsy.me/2Ab", None),
         ("ebay-to.com/3xYz", "eBay"),

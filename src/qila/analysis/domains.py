@@ -235,6 +235,60 @@ def _index() -> _Index:
 _SPLIT = re.compile(r"[^a-z]+")
 
 
+# Words scam sites glue to a brand's name without a hyphen ("hmrcofficial.com",
+# "uspsdelivery.top"). Not "my": brands own "my<name>" sites (myhermes.co.uk, myvi.in).
+_AFFIXES = (
+    "official",
+    "online",
+    "secure",
+    "security",
+    "support",
+    "service",
+    "services",
+    "verify",
+    "login",
+    "signin",
+    "account",
+    "update",
+    "billing",
+    "payment",
+    "delivery",
+    "parcel",
+    "tracking",
+    "track",
+    "alert",
+    "alerts",
+    "help",
+    "care",
+    "portal",
+    "refund",
+    "rewards",
+)
+
+
+@cache
+def _affix_skeletons() -> tuple[str, ...]:
+    return tuple(sorted({skeleton(a) for a in _AFFIXES}, key=len, reverse=True))
+
+
+def _brand_with_affix(word: str, index: _Index) -> Brand | None:
+    """The brand whose keyword is ``word`` once one or two such words are taken off its ends."""
+    for _ in range(2):
+        for affix in _affix_skeletons():
+            if word.startswith(affix) and len(word) > len(affix) + 2:
+                word = word[len(affix) :]
+                break
+            if word.endswith(affix) and len(word) > len(affix) + 2:
+                word = word[: -len(affix)]
+                break
+        else:
+            return None
+        brand = index.tokens.get(word)
+        if brand is not None:
+            return brand
+    return None
+
+
 # Country endings that are sold as generic names ("bit.co", "shop.me"): a brand's name under
 # them says nothing about who owns it.
 _GENERIC_COUNTRY_ENDINGS = frozenset(
@@ -276,6 +330,21 @@ def _own_country_site(label: str, suffix: str, subdomain: str, index: _Index) ->
     return index.tokens.get(skeleton(label)) is not None
 
 
+# Brand names that begin ordinary words: "interac" in "interactive" is not Interac.
+_WORD_GOES_ON = {skeleton("interac"): ("t",)}
+
+
+def _inside(keyword: str, name: str) -> bool:
+    """Whether ``keyword`` is in ``name`` other than as the start of a longer ordinary word."""
+    start = name.find(keyword)
+    while start >= 0:
+        after = name[start + len(keyword) :]
+        if not after.startswith(_WORD_GOES_ON.get(keyword, ())):
+            return True
+        start = name.find(keyword, start + 1)
+    return False
+
+
 def lookalike(host: str) -> tuple[str, str] | None:
     """``(reference domain, brand name)`` when ``host`` imitates a brand or a popular domain.
 
@@ -303,13 +372,13 @@ def lookalike(host: str) -> tuple[str, str] | None:
     if _own_country_site(label, parts.suffix, parts.subdomain, index):
         return None
     for word in words:
-        brand = index.tokens.get(word)
+        brand = index.tokens.get(word) or _brand_with_affix(word, index)
         if brand is not None:
             return brand.domains[0], brand.name
     skel = skeleton(label)
     sub = skeleton(parts.subdomain)
     for kw, brand in index.long_keywords:
-        if kw in skel or kw in sub:
+        if _inside(kw, skel) or _inside(kw, sub):
             return brand.domains[0], brand.name
     if len(skel) < 5:
         return None

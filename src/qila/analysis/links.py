@@ -238,8 +238,12 @@ def check_url(url: str) -> list[LinkHit]:
         return [LinkHit("link.telegram", 20, url.split("://")[-1][:40], url)]
     owner = official_brand(host)
     shortener = listed(host, data.shorteners)
+    authority = with_scheme.split("://", 1)[-1].split("/", 1)[0]
+    # "https://www.UnionBank.Org@bit.ly/x": everything before the @ is decoration, the link
+    # goes to the host after it.
+    at_sign = [LinkHit("link.at_sign", 40, host, url)] if "@" in authority else []
     if shortener and owner is None:  # amzn.to, tel.st: the brand's own
-        return [LinkHit("link.shortener", SHORTENER_WEIGHT, shortener, url)]
+        return [LinkHit("link.shortener", SHORTENER_WEIGHT, shortener, url), *at_sign]
     parts = extractor()(host)
     if not parts.suffix or not parts.domain:
         return []  # not a real domain ("www.united", "localhost")
@@ -277,9 +281,7 @@ def check_url(url: str) -> list[LinkHit]:
         hits.append(LinkHit("link.deep_subdomain", 12, host, url))
     if not well_known and _LOGIN.search(host + rest):
         hits.append(LinkHit("link.login_words", 15, registered, url))
-    authority = with_scheme.split("://", 1)[-1].split("/", 1)[0]
-    if "@" in authority:
-        hits.append(LinkHit("link.at_sign", 40, host, url))
+    hits.extend(at_sign)
     port = authority.rsplit(":", 1)[1] if authority.count(":") == 1 else ""
     if port.isdigit() and port not in _STANDARD_PORTS:
         hits.append(LinkHit("link.odd_port", 15, f"{host}:{port}", url))

@@ -209,6 +209,7 @@ PARCEL = rx(
     r"unsuccessful)\b|\bno postage\b|\bto (?:complete|continue|proceed with) (?:the |your )?"
     r"delivery\b",
     r"\bno one was (?:in|home|available|present) to (?:sign|receive|collect|accept)\b"
+    r"|\b(?:regarding|about) (?:one of )?your pending (?:parcels?|packages?|shipments?|deliver(?:y|ies))\b"
     r"|\b(?:incorrect|incomplete|invalid|wrong) (?:delivery |shipping )?address (?:information|details"
     r"|info)\b|\bcan(?:not|'t) be (?:sent|delivered|dispatched) (?:because|due to)\b",
     r"\bupdate (?:your )?(?:delivery|shipping) (?:address|details|information)\b"
@@ -564,6 +565,8 @@ ACCOUNT_ALERT = rx(
     r"|\b(?:flag(?:ged)?|reported|marked) as (?:inappropriate|inadequate|offensive|abusive)\b"
     r"|\bviolat\w* (?:our |the )?(?:community |copyright )?(?:standards|guidelines|polic(?:y|ies))\b"
     r"|\byou have (?:a |\d+ )?miss(?:ed)? calls?\b"
+    r"|\bto \W?(?:deny|decline|dispute|reverse|cancel|stop) (?:the |this |that )?(?:payment|charge"
+    r"|transaction|purchase)\b|\bto \W?deny\b"
     r"|\b(?:fix|renew(?:al)?|update) your (?:bill|billing|subscription)\b|\b(?:subscription|membership"
     r"|account) (?:is )?on \W?ho[il]d\b",
     r"\b(?:lost|stolen) (?:iphone|phone|device)\b[^.!?\n]{0,40}\b(?:located|found|connected|online)\b"
