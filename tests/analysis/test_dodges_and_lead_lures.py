@@ -179,3 +179,23 @@ def test_bare_look_alikes_in_other_scripts_are_found(
     verdict = fixed_analyzer.analyse(Content(text=text))
     assert verdict.level in FLAGGED
     assert any(s.code == "link.lookalike" and s.brand == brand for s in verdict.signals)
+
+
+@pytest.mark.parametrize(
+    ("url", "weight"),
+    [
+        ("spongelowering.com/fxxgMDq", 30),  # a generated code on a long unknown name
+        ("veilknitting.com/y8mXEyk", 30),
+        ("echdfc.in/gkk6g-eVJY4", 18),  # a short name: a brand's short domain looks the same
+    ],
+)
+def test_generated_codes_on_unknown_sites(url: str, weight: int) -> None:
+    hits = {h.code: h.weight for h in check_url(url)}
+    assert hits.get("link.short_code") == weight, hits
+
+
+@pytest.mark.parametrize(
+    "url", ["bestjobsportal.com/Careers", "citynewsupdates.com/32955", "mycityguide.com/menu"]
+)
+def test_words_and_numbers_in_paths_are_not_codes(url: str) -> None:
+    assert "link.short_code" not in {h.code for h in check_url(url)}
