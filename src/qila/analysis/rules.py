@@ -358,12 +358,10 @@ TASK_STRONG = rx(
     MONEY + r" ?\d[\d,.]*k? ?(?:-|to) ?" + MONEY + r"? ?\d[\d,.]*k? (?:(?:per|a) day|daily)\b",
     r"\bearn\w* (?:up to )?\d[\d,.]*k?(?: ?(?:-|to) ?\d[\d,.]*k?)? ?(?:usd|dollars|rm|sgd|idr|rupiah"
     r"|ringgit|pounds)? ?(?:a|per|/) ?(?:day|hour|week)\b",
-    r"\b(?:sticker|logo|decal|wrap|advert|ad|add)s?\b[^\n]{0,60}\b(?:on )?(?:your|ur) (?:bike|car|vehicle"
-    r"|truck)\b[^\n]{0,80}(?:\b(?:make|earn|paid|pay)\b|" + MONEY + r" ?\d)",
-    r"(?:\b(?:make|earn|paid|pay)\b|"
-    + MONEY
-    + r" ?\d)[^\n]{0,80}\b(?:sticker|logo|decal|wrap|advert)s?\b"
-    r"[^\n]{0,40}\b(?:on )?(?:your|ur) (?:bike|car|vehicle|truck)\b",
+    r"\b(?:sticker|logo|decal|wrap|advert|our ad|our add)s?\b[^\n]{0,60}\b(?:on )?(?:your|ur) (?:bike"
+    r"|car|vehicle|truck)\b[^\n]{0,80}(?:\b(?:make|earn|paid|pay)\b|" + MONEY + r" ?\d)",
+    r"\b(?:make|earn|paid|pay)\b[^\n]{0,80}\b(?:sticker|logo|decal|wrap|advert)s?\b[^\n]{0,40}"
+    r"\b(?:on )?(?:your|ur) (?:bike|car|vehicle|truck)\b",
     r"\bgaji (?:harian|per hari)\b|\bpenghasilan harian\b|\bpendapatan harian\b",
     r"\b(?:tugas|misi|task|mission)\b[^\n]{0,60}\b(?:deposit|top ?up|isi saldo)\b"
     r"|\b(?:menarik|tarik|withdraw\w*) (?:komisi|commission|komisen)\b",
