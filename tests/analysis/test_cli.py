@@ -63,15 +63,19 @@ def test_check_jsonl() -> None:
     assert json.loads(out[2]) == {"line": 3, "error": "expected a JSON object with 'text'"}
 
 
-def test_check_jsonl_answers_every_line_in_order() -> None:
-    # Throughput (30,000 lines) is measured by benchmarks/bench_analysis.py.
-    texts = ["Your parcel is held, pay the fee at parcel-fee.top/pay", "ok lah see you"] * 1500
-    stdin = "".join(json.dumps({"text": t}) + "\n" for t in texts)
-    out = run(["check", "--jsonl"], stdin=stdin).splitlines()
-    assert len(out) == 3000
-    levels = [json.loads(line)["level"] for line in out]
-    assert levels[0::2] == ["likely_scam"] * 1500
-    assert levels[1::2] == ["no_red_flags"] * 1500
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_check_jsonl_answers_every_line_in_order(workers: str) -> None:
+    # Throughput (30,000 lines) is measured by benchmarks/bench_analysis.py. 4,500 lines span
+    # several blocks of the worker pool, with a bad line in the middle of the second.
+    texts = ["Your parcel is held, pay the fee at parcel-fee.top/pay", "ok lah see you"] * 2250
+    lines = [json.dumps({"text": t}) + "\n" for t in texts]
+    lines.insert(2500, "{not json\n")
+    out = run(["check", "--jsonl", "--workers", workers], stdin="".join(lines)).splitlines()
+    assert len(out) == 4501
+    assert json.loads(out[2500]) == {"line": 2501, "error": "expected a JSON object with 'text'"}
+    levels = [json.loads(line)["level"] for line in out[:2500] + out[2501:]]
+    assert levels[0::2] == ["likely_scam"] * 2250
+    assert levels[1::2] == ["no_red_flags"] * 2250
 
 
 def test_check_image_missing_reader_is_a_clear_error(tmp_path: Path) -> None:

@@ -7,13 +7,16 @@ them stand-alone (``python -m qila.analysis.cli check "text"``).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
 from qila.analysis import build_analyzer, compose_reply
-from qila.analysis.verdict import Content, ImageEvidence, Verdict
+from qila.analysis.verdict import Analyzer, Content, ImageEvidence, Verdict
 
 _DEFAULT_MODERN = Path(__file__).resolve().parents[3] / "tests" / "analysis" / "modern_cases.jsonl"
 
@@ -26,6 +29,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--jsonl",
         action="store_true",
         help="read JSON lines with a 'text' field from stdin, write one verdict per line",
+    )
+    check.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes for --jsonl (default: one per CPU; 1 checks in this process)",
     )
     check.add_argument("--image", type=Path, help="check a screenshot or photo (OCR and QR)")
     check.add_argument("--language", choices=("en", "id", "ms"), help="reply language")
@@ -46,6 +55,42 @@ def _print_verdict(verdict: Verdict, as_json: bool, language: str | None, out: T
         out.write(compose_reply(verdict, language) + "\n")
 
 
+_BLOCK = 2000  # lines handed to the worker processes at a time (output keeps input order)
+_analyzer: Analyzer | None = None  # each worker process's own analyser
+
+
+def _verdict_line(numbered: tuple[int, str]) -> str:
+    """One output line for one input line: the verdict, or the error naming the line."""
+    n, line = numbered
+    assert _analyzer is not None
+    try:
+        text = json.loads(line)["text"]
+    except (ValueError, KeyError, TypeError):
+        return json.dumps({"line": n, "error": "expected a JSON object with 'text'"}) + "\n"
+    verdict = _analyzer.analyse(Content(text=str(text)))
+    return json.dumps(verdict.to_dict(), ensure_ascii=False) + "\n"
+
+
+def _start_worker() -> None:
+    global _analyzer
+    if _analyzer is None:
+        _analyzer = build_analyzer()
+
+
+def _check_jsonl(analyzer: Analyzer, stdin: TextIO, out: TextIO, workers: int) -> None:
+    """Verdicts for JSON lines, in input order; blocks of lines go to a process pool when there
+    is more than one CPU (the analysis is pure Python, so threads would not help)."""
+    global _analyzer
+    _analyzer = analyzer
+    numbered = ((n, line) for n, line in enumerate(stdin, 1) if line.strip())
+    if workers == 1:
+        out.writelines(map(_verdict_line, numbered))
+        return
+    with ProcessPoolExecutor(workers, initializer=_start_worker) as pool:
+        while block := list(itertools.islice(numbered, _BLOCK)):
+            out.writelines(pool.map(_verdict_line, block, chunksize=100))
+
+
 def _image_content(path: Path) -> Content:
     try:
         from qila.media.reader import read_image_file
@@ -58,18 +103,8 @@ def _image_content(path: Path) -> Content:
 def cmd_check(args: argparse.Namespace, out: TextIO = sys.stdout, stdin: TextIO = sys.stdin) -> int:
     analyzer = build_analyzer()
     if args.jsonl:
-        for n, line in enumerate(stdin, 1):
-            if not line.strip():
-                continue
-            try:
-                text = json.loads(line)["text"]
-            except (ValueError, KeyError, TypeError):
-                out.write(
-                    json.dumps({"line": n, "error": "expected a JSON object with 'text'"}) + "\n"
-                )
-                continue
-            verdict = analyzer.analyse(Content(text=str(text)))
-            out.write(json.dumps(verdict.to_dict(), ensure_ascii=False) + "\n")
+        workers = args.workers if args.workers is not None else (os.cpu_count() or 1)
+        _check_jsonl(analyzer, stdin, out, max(1, workers))
         return 0
     if args.image is not None:
         if not args.image.exists():
