@@ -194,19 +194,19 @@ def _random_code(code: str) -> bool:
     )
 
 
+def _inner_capital(code: str) -> bool:
+    """Capitals inside a lower-case code (``fxxgMDq``), as generators make them; a capital first
+    letter alone is a word ("/Careers")."""
+    return any(c.islower() for c in code) and any(c.isupper() for c in code[1:])
+
+
 def random_code_path(url: str) -> bool:
     """Whether the link's whole path is one random mixed-case code (``/GvR0t2ZV``)."""
     after = url.split("://", 1)[-1]
     if "/" not in after:
         return False
     path = after.split("/", 1)[1].split("?", 1)[0].split("#", 1)[0].strip("/")
-    # Mixed case inside the code (not just a capital first letter), as generators make them.
-    return (
-        len(path) >= 6
-        and path.isalnum()
-        and any(c.islower() for c in path)
-        and any(c.isupper() for c in path[1:])
-    )
+    return len(path) >= 6 and path.isalnum() and _inner_capital(path)
 
 
 def _short_code(label: str, rest: str) -> bool:
@@ -222,9 +222,8 @@ def _short_code(label: str, rest: str) -> bool:
         # A longer name ("spongelowering.com/fxxgMDq"): the code must look generated, with
         # capitals inside it or letters and digits mixed, not a word ("/Careers", "/menu") or
         # a number ("/32955").
-        letters = any(c.isalpha() for c in code)
-        inner_capital = any(c.islower() for c in code) and any(c.isupper() for c in code[1:])
-        return code.isalnum() and (inner_capital or (letters and any(c.isdigit() for c in code)))
+        letters_and_digits = any(c.isalpha() for c in code) and any(c.isdigit() for c in code)
+        return code.isalnum() and (_inner_capital(code) or letters_and_digits)
     mixed = code != code.lower() and code != code.upper()
     return mixed or any(c.isdigit() for c in code)
 
