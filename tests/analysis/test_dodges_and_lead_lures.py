@@ -53,6 +53,10 @@ def verdict_codes(analyzer: ScamAnalyzer, text: str) -> tuple[Level, set[str]]:
             "task_job",
         ),
         (
+            "You can earn extra cash working 2 hours a day from home, chat me on wa.me/60123456789",
+            "task_job",
+        ),
+        (
             "I'd love to use one of your photos for my art project, you'll be paid for it. "
             "Reply with your email",
             "task_job",
@@ -122,6 +126,7 @@ def test_dodged_and_lead_lures_are_flagged_and_named(
         "Details at americanexpress.com",
         "Class action update from the union: the hearing is on 3 May, no action needed from you",
         "Can I use one of your photos from the trip for the family album?",
+        "I make good money working 8 hours a day at the hospital, no complaints",
     ],
 )
 def test_ordinary_messages_with_the_same_words_are_not_flagged(

@@ -362,6 +362,8 @@ TASK_STRONG = rx(
     r"|car|vehicle|truck)\b[^\n]{0,80}(?:\b(?:make|earn|paid|pay)\b|" + MONEY + r" ?\d)",
     r"\b(?:make|earn|paid|pay)\b[^\n]{0,80}\b(?:sticker|logo|decal|wrap|advert)s?\b[^\n]{0,40}"
     r"\b(?:on )?(?:your|ur) (?:bike|car|vehicle|truck)\b",
+    r"\b(?:you|u)\b[^.!?\n]{0,20}\b(?:make|earn)\w* (?:some |extra |good |more )?(?:money|cash|income)\b"
+    r"[^\n]{0,40}\b(?:[1-3]|one|two|three|a few|few) (?:hours?|hrs?) (?:a|per|each) day\b",
     r"\bgaji (?:harian|per hari)\b|\bpenghasilan harian\b|\bpendapatan harian\b",
     r"\b(?:tugas|misi|task|mission)\b[^\n]{0,60}\b(?:deposit|top ?up|isi saldo)\b"
     r"|\b(?:menarik|tarik|withdraw\w*) (?:komisi|commission|komisen)\b",
