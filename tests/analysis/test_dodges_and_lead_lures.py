@@ -101,6 +101,9 @@ def verdict_codes(analyzer: ScamAnalyzer, text: str) -> tuple[Level, set[str]]:
             "You got a text from Hot_Anna91. Tap to open your inbox: http://wkrtzp.com/Pq7Rs",
             "date_invite",
         ),
+        # a stranger who names herself and claims to know you
+        ("Hi Marcus, I'm Celine. Do you remember me? We met at the gallery opening", "romance"),
+        ("Priya, long time no see, it's Vanessa, how have you been?", "romance"),
         # brands whose look-alikes are common in North American smishing
         ("AMEX card alert: review the activity at americanexpress-alerts.com", "link.lookalike"),
         ("Scotiabank: your access is limited, sign in at scotiabank-secure.net", "link.lookalike"),
@@ -127,6 +130,8 @@ def test_dodged_and_lead_lures_are_flagged_and_named(
         "Class action update from the union: the hearing is on 3 May, no action needed from you",
         "Can I use one of your photos from the trip for the family album?",
         "I make good money working 8 hours a day at the hospital, no complaints",
+        "Long time no see! I'm back in town next week, dinner?",
+        "Do you remember the bus driver from yesterday? Haha he waved at me",
     ],
 )
 def test_ordinary_messages_with_the_same_words_are_not_flagged(
