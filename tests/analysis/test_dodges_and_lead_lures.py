@@ -131,7 +131,7 @@ def test_dodged_and_lead_lures_are_flagged_and_named(
         "Can I use one of your photos from the trip for the family album?",
         "I make good money working 8 hours a day at the hospital, no complaints",
         "Long time no see! I'm back in town next week, dinner?",
-        "Do you remember the bus driver from yesterday? Haha he waved at me",
+        "Do you remember me from the bus? I sat next to you, the one with the red bag",
     ],
 )
 def test_ordinary_messages_with_the_same_words_are_not_flagged(
