@@ -101,6 +101,20 @@ def verdict_codes(analyzer: ScamAnalyzer, text: str) -> tuple[Level, set[str]]:
             "You got a text from Hot_Anna91. Tap to open your inbox: http://wkrtzp.com/Pq7Rs",
             "date_invite",
         ),
+        # masked or broken links are links all the same
+        ("E-TOLL: your toll trip on 28/08 was not charged. Check details via http://XXXX", "fee"),
+        (
+            "Your parcel will not ship from the distribution centre. Track it: http://XXXX",
+            "link.mentioned",
+        ),
+        (
+            "Best_Buy has selected you as tonights winner, collect your T_V at bstbuy-win.com/x",
+            "prize",
+        ),
+        (
+            "Join our team, you can get 3,000/day working from your phone: wa.me/60123456789",
+            "task_job",
+        ),
         # a stranger who names herself and claims to know you
         ("Hi Marcus, I'm Celine. Do you remember me? We met at the gallery opening", "romance"),
         ("Priya, long time no see, it's Vanessa, how have you been?", "romance"),
@@ -131,6 +145,7 @@ def test_dodged_and_lead_lures_are_flagged_and_named(
         "Can I use one of your photos from the trip for the family album?",
         "I make good money working 8 hours a day at the hospital, no complaints",
         "Long time no see! I'm back in town next week, dinner?",
+        "The router page is at http://192.168.1.1.local, password on the box",
         "Do you remember me from the bus? I sat next to you, the one with the red bag",
     ],
 )

@@ -13,6 +13,7 @@ from qila.analysis.links import (
     LinkHit,
     check_url,
     has_path,
+    has_suffix,
     locate_urls,
     random_code_path,
     strip_urls,
@@ -284,6 +285,10 @@ class ScamAnalyzer:
                 found.add("link.mentioned", LINK_MENTIONED, source, mention.group(0))
         for url, at in located.items():
             hits = check_url(url)
+            if not hits and "://" in url and not has_suffix(url):
+                # "http://XXXX", "http://pcr-tracing people.com": a link is there, its address
+                # masked or broken, so Qila cannot see where it goes.
+                found.add("link.mentioned", LINK_MENTIONED, source, url)
             for hit in hits:
                 found.add(hit.code, hit.weight, source, hit.evidence, brand=hit.brand)
                 if hit.code in _HIDDEN_DESTINATION and has_path(url):

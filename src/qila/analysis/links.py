@@ -178,6 +178,12 @@ _OWN_PAGES = re.compile(
 )
 
 
+def has_suffix(url: str) -> bool:
+    """Whether the link's host ends in a real public suffix ("http://XXXX" does not)."""
+    host = host_of(url)
+    return bool(host) and (_ip(host) or bool(extractor()(host).suffix))
+
+
 def has_path(url: str) -> bool:
     """Whether a link points somewhere on its site (``bit.ly/x``), not at its home page."""
     after = url.split("://", 1)[-1]

@@ -127,7 +127,7 @@ PRIZE = rx(
     r"|\bin our (?:[\w-]+ ){0,3}(?:prize )?draw\b|\b(?:number|no|mobile|sim|u|you) (?:have|has|hv|ha)"
     r" (?:won|win)\b"
     r"|\b(?:you(?:'ve| have)?|u) earned (?:this year'?s |a |your )?(?:[\w-]+ ){0,2}(?:present|gift"
-    r"|reward)\b",
+    r"|reward)\b|\bha(?:s|ve) selected (?:you|u) as\b|\b(?:tonight'?s|today'?s|this week'?s) w[i]?nn?er\b",
 )
 
 PRIZE_ACTION = rx(
@@ -179,7 +179,7 @@ FEE = rx(
     + r" ?\d",
     r"\b(?:customs?|shipping|delivery|redelivery|postage|clearance|release) (?:fee|charge|cost)s?\b",
     r"\b(?:fee|charge|duty|postage|toll|bill)s?\b[^.!?\n]{0,25}\b(?:be |is |was |has |have )?not (?:been |be )?"
-    r"pa(?:y|id)\b",
+    r"pa(?:y|id)\b|\btoll (?:trip|fee|charge)s?\b[^.!?\n]{0,25}\bnot (?:been |be )?(?:charged|processed)\b",
     r"\bbiaya (?:pengiriman|admin|administrasi|bea cukai|cukai|pajak|penanganan|pembukaan"
     r"|asuransi|pencairan|aktivasi)\b|\bbayar (?:biaya|pajak)\b",
     r"\bcaj (?:penghantaran|pos|kastam|pengendalian|pentadbiran|pemprosesan)\b"
@@ -210,6 +210,7 @@ PARCEL = rx(
     r"delivery\b",
     r"\bno one was (?:in|home|available|present) to (?:sign|receive|collect|accept)\b"
     r"|\b(?:regarding|about) (?:one of )?your pending (?:parcels?|packages?|shipments?|deliver(?:y|ies))\b"
+    r"|\bwill not (?:ship|be (?:shipped|dispatched|delivered)) (?:from|until|due)\b"
     r"|\b(?:incorrect|incomplete|invalid|wrong) (?:delivery |shipping )?address (?:information|details"
     r"|info)\b|\bcan(?:not|'t) be (?:sent|delivered|dispatched) (?:because|due to)\b",
     r"\bupdate (?:your )?(?:delivery|shipping) (?:address|details|information)\b"
@@ -364,6 +365,7 @@ TASK_STRONG = rx(
     r"\b(?:on )?(?:your|ur) (?:bike|car|vehicle|truck)\b",
     r"\b(?:you|u)\b[^.!?\n]{0,20}\b(?:make|earn)\w* (?:some |extra |good |more )?(?:money|cash|income)\b"
     r"[^\n]{0,40}\b(?:[1-3]|one|two|three|a few|few) (?:hours?|hrs?) (?:a|per|each) day\b",
+    r"\b(?:get|earn|make|income)\b[^.!?\n]{0,10}\d[\d,.]*k? ?/ ?day\b",
     r"\bgaji (?:harian|per hari)\b|\bpenghasilan harian\b|\bpendapatan harian\b",
     r"\b(?:tugas|misi|task|mission)\b[^\n]{0,60}\b(?:deposit|top ?up|isi saldo)\b"
     r"|\b(?:menarik|tarik|withdraw\w*) (?:komisi|commission|komisen)\b",
@@ -826,6 +828,8 @@ _LEET_PARTS = re.compile(r"([0134$5]*)(.*?)([0134$5]*)", re.DOTALL)
 _AMOUNT_START = re.compile(r"(?:rm|rp|rs|us|usd|sgd|idr|myr|inr)\d", re.IGNORECASE)
 # "Renewal-your-bill-now", "YOUR-SUBSCRIPTION-IS-ON": words chained by hyphens or underscores.
 _CHAINED = re.compile(r"\b[A-Za-z]+(?:[-_][A-Za-z]+){2,}\b")
+# "Best_Buy", "T_V": an underscore between letters is never how people write a space.
+_UNDERSCORE = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
 
 
 def _unsplit(match: re.Match[str]) -> str:
@@ -858,7 +862,8 @@ def normalise(text: str) -> str:
             break
         text = joined
     text = _LEET_WORD.sub(_unleet, text)
-    return _CHAINED.sub(lambda m: re.sub(r"[-_]", " ", m.group(0)), text)
+    text = _CHAINED.sub(lambda m: re.sub(r"[-_]", " ", m.group(0)), text)
+    return _UNDERSCORE.sub(" ", text)
 
 
 def check_text(text: str) -> list[RuleHit]:
