@@ -115,6 +115,11 @@ def verdict_codes(analyzer: ScamAnalyzer, text: str) -> tuple[Level, set[str]]:
             "Join our team, you can get 3,000/day working from your phone: wa.me/60123456789",
             "task_job",
         ),
+        (
+            "[Card Alerts] Did you attempt a charge of $88.40 at BESTBUY today? Cancel the "
+            "request here: cardalerts-center.com",
+            "account_alert",
+        ),
         # a stranger who names herself and claims to know you
         ("Hi Marcus, I'm Celine. Do you remember me? We met at the gallery opening", "romance"),
         ("Priya, long time no see, it's Vanessa, how have you been?", "romance"),
@@ -145,6 +150,11 @@ def test_dodged_and_lead_lures_are_flagged_and_named(
         "Can I use one of your photos from the trip for the family album?",
         "I make good money working 8 hours a day at the hospital, no complaints",
         "Long time no see! I'm back in town next week, dinner?",
+        # routine notices on the sender's own short domain: the link is unknown, nothing else is
+        "Your H&M parcel is out for delivery between 17:00 and 19:00 today. Track or divert "
+        "http://goherm.es/36UtcRO",
+        "Your postpaid bill of Rs 285.77 for October has been generated. Pay at "
+        "https://blpy.in/x8Ka if not paid already",
         "The router page is at http://192.168.1.1.local, password on the box",
         "Do you remember me from the bus? I sat next to you, the one with the red bag",
     ],

@@ -344,6 +344,13 @@ class ScamAnalyzer:
         is not overruled by it."""
         if self._model is None or len(_WORDS.findall(readable)) < MODEL_MIN_WORDS:
             return
+        codes = found.by_code
+        if not (_PRETEXTS | _ASKS) & codes.keys() and reassuring(readable):
+            # A routine notice (a delivery update, a bill, a receipt) that asks for nothing and
+            # gives no reason to worry: its link findings stand on their own, but the
+            # classifier, which learnt that organisations' notices look like spam, adds nothing.
+            # (On the real-report samples: 7 legitimate notices fewer flagged, 4 scams fewer.)
+            return
         backing = [c for c, s in found.by_code.items() if s.weight >= 10 and c not in _CONTEXT_ONLY]
         alone = not backing
         if any(s.weight < 0 for s in found.by_code.values()):

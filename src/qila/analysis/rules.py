@@ -576,6 +576,8 @@ ACCOUNT_ALERT = rx(
     r"\byou have (?:\d+|a|an) (?:new |unread )?(?:voice ?mails?|voice messages?|notifications?)\b"
     r"|\bvoice ?mail message receive|\bvoice message from\b",
     r"\b(?:additional |further )?verification (?:is )?required\b"
+    r"|\bdid (?:you|u) (?:attempt|authori[sz]e|make|try)\b[^.!?\n]{0,30}\b(?:charge|purchase|payment"
+    r"|transaction|transfer)\b|\b(?:verify|update|confirm) (?:your |the )?details? to (?:receive|claim|get)\b"
     r"|\b(?:flag(?:ged)?|reported|marked) as (?:inappropriate|inadequate|offensive|abusive)\b"
     r"|\bviolat\w* (?:our |the )?(?:community |copyright )?(?:standards|guidelines|polic(?:y|ies))\b"
     r"|\byou have (?:a |\d+ )?miss(?:ed)? calls?\b"
