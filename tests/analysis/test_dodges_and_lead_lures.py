@@ -191,7 +191,6 @@ def test_a_split_word_is_read_whole_but_two_words_keep_their_full_stop(
         ("interaccollect.com", "Interac"),
         ("ebay.to/3xYz", None),  # brands' own short domains
         ("etsy.me/2Ab", None),
-        ("paytm.me/N-Oxc3Z", None),
         ("ebay-to.com/3xYz", "eBay"),
     ],
 )
