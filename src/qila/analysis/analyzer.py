@@ -343,7 +343,8 @@ class ScamAnalyzer:
         if self._model is None or len(_WORDS.findall(readable)) < MODEL_MIN_WORDS:
             return
         codes = found.by_code
-        if not (_PRETEXTS | _ASKS) & codes.keys() and reassuring(readable):
+        # (Without a strange link, _reassure has already counted the notice look.)
+        if _risky_link(codes) and not (_PRETEXTS | _ASKS) & codes.keys() and reassuring(readable):
             # A routine notice (a delivery update, a bill, a receipt) that asks for nothing and
             # gives no reason to worry: its link findings stand on their own, but the
             # classifier, which learnt that organisations' notices look like spam, adds nothing.

@@ -5,6 +5,7 @@ friends. Used only when a message asks for nothing and links nowhere strange."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qila.analysis.patterns import MONEY, OWN_APLIKASI, OWN_APP, F, RuleHit, first, rx
 
@@ -120,8 +121,10 @@ _LOOKS = (
 )
 
 
-def reassuring(text: str) -> list[RuleHit]:
-    """Hits that make a message look like a routine notice (used only when nothing is asked)."""
+@lru_cache(maxsize=16)
+def reassuring(text: str) -> tuple[RuleHit, ...]:
+    """Hits that make a message look like a routine notice (used only when nothing is asked);
+    cached because one check asks twice about the same text."""
     hits = [
         RuleHit(code, weight, found)
         for code, weight, pattern in _LOOKS
@@ -129,4 +132,4 @@ def reassuring(text: str) -> list[RuleHit]:
     ]
     if _OTP_NOTICE_CODE.search(text) and _OTP_NOTICE_WARN.search(text):
         hits.append(RuleHit("otp_notice", -30, "code notice"))
-    return hits
+    return tuple(hits)
