@@ -1,5 +1,6 @@
-"""Lures that bring their own pretext: dating and adult bait, strangers' invitations to meet, giveaways and shop "surveys",
-miracle products, blackmail, vote requests and deposits for things nobody can see.
+"""Lures that bring their own pretext: dating and adult bait, strangers' invitations to meet,
+giveaways and shop "surveys", miracle products, blackmail, vote requests and deposits for
+things nobody can see.
 
 Each pattern describes one kind of bait; ``lure_hits`` reports what a text contains. Combining
 hits into a verdict is the analyser's job (see ``analyzer.py``).

@@ -856,8 +856,8 @@ def _unleet(match: re.Match[str]) -> str:
 
 
 def normalise(text: str) -> str:
-    """Undo the usual filter dodges (split words, digits for letters, hyphen chains) so the
-    rules read what a person reads."""
+    """Undo the usual filter dodges (split words, digits for letters, words chained by hyphens
+    or underscores) so the rules read what a person reads."""
     for _ in range(4):  # "c.a.r.d.s" needs a pass per dot
         joined = _SPLIT_WORD.sub(_unsplit, text)
         if joined == text:
