@@ -171,8 +171,8 @@ def test_a_split_word_is_read_whole_but_two_words_keep_their_full_stop(
 ) -> None:
     _, found = verdict_codes(fixed_analyzer, "Your acc.ount will be sus.pended today")
     assert "threat" in found
-    # "to.night" and "suspended.more" read as typed, so the urgent word stays a word
-    _, found = verdict_codes(fixed_analyzer, "Account suspended.Pay now to.night")
+    # two whole words joined by a full stop are a missing space: "suspended" stays a word
+    _, found = verdict_codes(fixed_analyzer, "Your account has been suspended.more info at branch")
     assert "threat" in found
 
 

@@ -366,11 +366,11 @@ def lookalike(host: str) -> tuple[str, str] | None:
         except UnicodeError:
             return None
     # A brand name inside the address: dbs-sg.top, secure.paypal.com.verify.xyz, maybank2u-my.com
+    if _own_country_site(label, parts.suffix, parts.subdomain, index):
+        return None
     words = _SPLIT.split(skeleton(label)) + _SPLIT.split(skeleton(parts.subdomain))
     if free:
         words += _SPLIT.split(skeleton(host.removesuffix(free)))
-    if _own_country_site(label, parts.suffix, parts.subdomain, index):
-        return None
     for word in words:
         brand = index.tokens.get(word) or _brand_with_affix(word, index)
         if brand is not None:

@@ -61,8 +61,8 @@ URL_MODEL_WEIGHT = 30
 URL_MODEL_WEAK_WEIGHT = 18
 SHORTENER_WEIGHT = 18
 # A generated code on a long name nobody knows ("spongelowering.com/fxxgMDq"): the shape of
-# throw-away campaign sites, and in one legitimate message of the datasets' 56,000: "Suspicious"
-# on its own. Brands' short domains (short names: echdfc.in/gkk6g-eVJY4) stay at 18.
+# throw-away campaign sites, found in one of 56,000 legitimate messages (datasets and
+# independent batches): "Suspicious" on its own. Brands' short domains (short names: echdfc.in/gkk6g-eVJY4) stay at 18.
 CAMPAIGN_CODE_WEIGHT = 30
 # A short site name followed by one random-looking code ("cuti.cc/8QvCF", "sprch.co/_BPz0v"):
 # the shape of a redirect from a shortener or link-tracking service that is not on our lists.
@@ -179,15 +179,21 @@ _OWN_PAGES = re.compile(
 
 
 def has_suffix(url: str) -> bool:
-    """Whether the link's host ends in a real public suffix ("http://XXXX" does not)."""
+    """Whether the link's host ends in a real public suffix (a masked "http://" plus capitals,
+    or an address split by a space, does not)."""
     host = host_of(url)
     return bool(host) and (_ip(host) or bool(extractor()(host).suffix))
 
 
+def _after_host(url: str) -> str:
+    """Everything after the host's slash ("" for a bare host)."""
+    after = url.split("://", 1)[-1]
+    return after.split("/", 1)[1] if "/" in after else ""
+
+
 def has_path(url: str) -> bool:
     """Whether a link points somewhere on its site (``bit.ly/x``), not at its home page."""
-    after = url.split("://", 1)[-1]
-    return "/" in after and bool(after.split("/", 1)[1].strip("/"))
+    return bool(_after_host(url).strip("/"))
 
 
 def _random_code(code: str) -> bool:
@@ -208,10 +214,7 @@ def _inner_capital(code: str) -> bool:
 
 def random_code_path(url: str) -> bool:
     """Whether the link's whole path is one random mixed-case code (``/GvR0t2ZV``)."""
-    after = url.split("://", 1)[-1]
-    if "/" not in after:
-        return False
-    path = after.split("/", 1)[1].split("?", 1)[0].split("#", 1)[0].strip("/")
+    path = _after_host(url).split("?", 1)[0].split("#", 1)[0].strip("/")
     return len(path) >= 6 and path.isalnum() and _inner_capital(path)
 
 

@@ -5,7 +5,6 @@ friends. Used only when a message asks for nothing and links nowhere strange."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from qila.analysis.patterns import MONEY, OWN_APLIKASI, OWN_APP, F, RuleHit, first, rx
 
@@ -121,10 +120,8 @@ _LOOKS = (
 )
 
 
-@lru_cache(maxsize=16)
 def reassuring(text: str) -> tuple[RuleHit, ...]:
-    """Hits that make a message look like a routine notice (used only when nothing is asked);
-    cached because one check asks twice about the same text."""
+    """Hits that make a message look like a routine notice (used only when nothing is asked)."""
     hits = [
         RuleHit(code, weight, found)
         for code, weight, pattern in _LOOKS

@@ -479,7 +479,7 @@ WRONG_NUMBER = rx(
 )
 # "Hi Lucy, I'm Aisha, do you remember me?": a stranger who names herself and claims to know
 # you. Friends who share a past do not introduce themselves (none of 57,000 legitimate messages
-# in the datasets and batches has both parts).
+# in the datasets, the batches and the public samples has both parts).
 SELF_INTRODUCTION = re.compile(
     r"(?:\bI'?m|\bI am|\bthis is|\bit'?s|\bits) (?-i:[A-Z][a-z]{2,})\b"
     r"(?! (?:here|back|home|fine|good|ok))",
@@ -497,7 +497,7 @@ ROMANCE = rx(
     r"\b(?:got|found) your (?:number|contact) (?:from|on|in)\b",
     r"\bmaaf,? salah (?:sambung|kirim|nomor|orang)\b|\bboleh kenalan\b|\bkenalan yuk\b",
     r"\bmaaf,? (?:saya |aku )?(?:salah|tersalah) (?:nombor|hantar)\b|\bboleh berkenalan\b"
-    r"|\blong time no see\b[^\n]{0,20}\bI'?m (?-i:[A-Z][a-z]+)\b|\bI'?m back in (?-i:[A-Z][a-z]+)\b"
+    r"|\bI'?m back in (?-i:[A-Z][a-z]+)\b"
     r"|\bboleh (?:kita )?berkawan\b|\bmungkin (?:ini )?takdir\b|\bkita berkenalan\b",
     r"\bcame across your (?:profile|number|photo)\b|\b(?:would|do) you (?:like|want) to be friends\b"
     r"|\bwe (?:met|matched|chatted) on (?:bumble|tinder|hinge|facebook|instagram|linkedin|a dating)",
