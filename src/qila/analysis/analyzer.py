@@ -21,6 +21,7 @@ from qila.analysis.links import (
 from qila.analysis.model import TextModel
 from qila.analysis.reassurance import reassuring
 from qila.analysis.rules import LINK_MENTION, check_text, link_call_to_action
+from qila.analysis.sender_site import names_the_sender, spelled_names
 from qila.analysis.verdict import Content, Level, Signal, Verdict
 from qila.i18n import text as tr
 
@@ -125,6 +126,8 @@ BARE_SHORT_LINK = SUSPICIOUS_AT
 BARE_MAX_WORDS = 10
 BARE_MAX_CHARS = 50  # "Is this link safe to click? My friend sent it"; not a statement or alert
 _HIDDEN_DESTINATION = ("link.shortener", "link.short_code")
+# Findings that only say Qila does not know the site (not that it looks wrong).
+_MERELY_UNKNOWN = frozenset(["link.unknown_domain", "link.short_code"])
 # Link findings that say "not the organisation's own site" (a shortener may be theirs).
 _NOT_OFFICIAL = frozenset(
     [
@@ -281,8 +284,13 @@ class ScamAnalyzer:
             mention = LINK_MENTION.search(body)
             if mention:
                 found.add("link.mentioned", LINK_MENTIONED, source, mention.group(0))
+        names: frozenset[str] | None = None
         for url, at in located.items():
             hits = check_url(url)
+            if hits and {h.code for h in hits} <= _MERELY_UNKNOWN:
+                names = spelled_names(strip_urls(body)) if names is None else names
+                if names_the_sender(hits[0].evidence, names):
+                    hits = []  # the sender's own site, named after it (see sender_site.py)
             if not hits and "://" in url and not has_suffix(url):
                 # "http://XXXX", "http://pcr-tracing people.com": a link is there, its address
                 # masked or broken, so Qila cannot see where it goes.

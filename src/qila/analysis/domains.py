@@ -446,9 +446,11 @@ def _ref_name(ref: str) -> str:
 
 # --- brand names in message text ---------------------------------------------------------
 
-# Brand names that are everyday words in Malay or Indonesian: "kotak" (box), "jenius"
-# (genius), "temu" (meet).
-_NAME_IS_A_WORD = frozenset(["kotak", "jenius", "temu"])
+# Brand names that are everyday words or places: "kotak" (box), "jenius" (genius) and "temu"
+# (meet) in Malay or Indonesian, "jio" (invite) in Singlish, "chime", "discover", Macquarie.
+_NAME_IS_A_WORD = frozenset(
+    ["kotak", "jenius", "temu", "jio", "chime", "discover", "sofi", "macquarie"]
+)
 _TEXT_EXCLUDE = (
     frozenset(
         [
@@ -476,6 +478,7 @@ _TEXT_EXCLUDE = (
             "gmail",
             "facebook",
             "instagram",
+            "snapchat",
             "telegram",
             "tiktok",
             "line",
@@ -489,6 +492,11 @@ _TEXT_EXCLUDE = (
 )
 
 
+# "<WELLS.FARGO>", "Bank_of_America": a name's words may be joined by a dot, a hyphen or an
+# underscore, as filter dodges and sender tags write them.
+_NAME_GAP = r"[\s._-]"
+
+
 @cache
 def text_brand_pattern() -> re.Pattern[str]:
     names: set[str] = set()
@@ -497,16 +505,27 @@ def text_brand_pattern() -> re.Pattern[str]:
             names.add(brand.name.lower())
         names.update(k for k in brand.keywords if k not in _TEXT_EXCLUDE)
     names = {n for n in names if len(n) >= 3}
-    alternation = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    alternation = "|".join(
+        re.escape(n).replace(r"\ ", _NAME_GAP) for n in sorted(names, key=len, reverse=True)
+    )
     return re.compile(rf"(?<![\w@.])(?:{alternation})(?![\w])", re.IGNORECASE)
 
 
 def brand_for_keyword(word: str) -> tuple[str, str] | None:
-    low = word.lower()
-    for brand in lists().brands:
-        if low == brand.name.lower() or low in brand.keywords:
-            return brand.name, brand.kind
-    return None
+    return _brand_by_spelling().get(_spelling(word))
+
+
+def _spelling(name: str) -> str:
+    return re.sub(_NAME_GAP, " ", name.lower())
+
+
+@cache
+def _brand_by_spelling() -> dict[str, tuple[str, str]]:
+    found: dict[str, tuple[str, str]] = {}
+    for brand in lists().brands:  # the first brand to claim a name keeps it
+        for name in (brand.name, *brand.keywords):
+            found.setdefault(_spelling(name), (brand.name, brand.kind))
+    return found
 
 
 # --- registrable domains and the fixed domain-level split ---------------------------------

@@ -569,7 +569,12 @@ APK = rx(
 )
 # A sign-in or new-device alert: routine from a bank, a pretext when it comes with a strange link.
 ACCOUNT_ALERT = rx(
-    r"\b(?:new|unrecogni[sz]ed|unknown) (?:device|phone|browser|location)\b|\bnew payee\b"
+    r"\b(?:new|unrecogni[sz]ed|unknown) (?:device|phone|browser|location|ip(?: address)?)\b|\bnew payee\b"
+    r"|\battempt(?:ing|ed)? to (?:log ?in|sign ?in|access your)\b",
+    # "Not you?", "If you did not authorise this": the disowned payment that the link will cancel.
+    r"\b(?:not you|was(?:n'?t| not) (?:this |it )?you|was this (?:not )?you)\?"
+    r"|\bif (?:this|it) was(?:n'?t| not) (?:you|u)\b"
+    r"|\b(?:you )?(?:did ?n[o']?t|did not) (?:authori[sz]e|make|request|initiate|recogni[sz]e|approve)\b"
     r"|\bbilling (?:problem|issue|error)\b|\b(?:card|payment)(?: on file)? (?:was |has been )?declined\b",
     r"\b(?:peranti|perangkat) (?:baharu|baru|tidak dikenali)\b|\bbukan anda\?",
     r"\b(?:cukai jalan|lesen|roadtax|road tax)\b[^.!?\n]{0,30}\b(?:tamat tempoh|expired|expires)\b",
@@ -772,6 +777,20 @@ _IN_APP = re.compile(
 )
 
 
+# "Not you? Block your card in the app": a sentence that starts by telling you to block or
+# freeze your own card offers a safeguard, it threatens nothing.
+_OWN_SAFEGUARD = re.compile(r"(?:block|lock|freeze|suspend|deactivate) your\b", re.IGNORECASE)
+
+
+def _threat(text: str) -> str | None:
+    for match in THREAT.finditer(text):
+        sentence = re.split(r"[.!?\n]", text[: match.start()])[-1]
+        if not sentence.strip() and _OWN_SAFEGUARD.match(match.group(0)):
+            continue
+        return match.group(0)
+    return None
+
+
 def _requests(pattern: re.Pattern[str], text: str) -> str | None:
     """The first match that is not negated ("do not share your OTP" is not a request)."""
     for match in pattern.finditer(text):
@@ -880,7 +899,7 @@ def check_text(text: str) -> list[RuleHit]:
     urgent = first(URGENCY, text)
     add("urgency", 10, urgent)
     legal = first(LEGAL_THREAT, text)
-    add("threat", 30 if legal else 25 if urgent else 20, legal or first(THREAT, text))
+    add("threat", 30 if legal else 25 if urgent else 20, legal or _threat(text))
     prize = first(PRIZE, text)
     add("prize", 35 if prize and PRIZE_ACTION.search(text) else 22, prize)
     add("refund", 18, first(REFUND, text))
@@ -944,6 +963,8 @@ def check_text(text: str) -> list[RuleHit]:
     lure = first(LURE, text)
     if lure and not cash and CALL_TO_ACT.search(text) and re.search(PHONE, text):
         add("contact_lure", 25, lure)
-    if brand:
+    # A telco's texts name it next to its own short codes ("SMS CARE to 5018"): that is its
+    # service, not a sign that someone poses as it.
+    if brand and not (brand[1] == "telco" and premium):
         hits.append(RuleHit("impersonation", 15, brand[0], brand=brand[1]))
     return hits

@@ -1,0 +1,63 @@
+"""Whether a link's site spells the name of the organisation the message says it is from.
+
+"Northgate Credit Union: ... https://northgatecu.org/r/8KQ2", "AA Insurance: ... aainsurance.co.nz":
+small organisations that Qila's lists do not know link to a site named after themselves. On the
+public datasets and real-report samples, 75 legitimate notices and 2 scams had a link whose only
+finding was "not a well-known site" and whose name spelt the sender's capitalised name.
+
+Such a site is not counted against the message, but it is not a reassurance either: a fake
+company can register its own name. A look-alike of a known brand, a risky ending or a free host
+is judged by the link checks as before; this only concerns a site that is merely unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from qila.analysis.domains import lists
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z&'’]*")
+MAX_NAME_WORDS = 4
+MIN_SPELLING = 4  # "abc.com" for "A B C": three letters spell too many things
+
+
+def spelled_names(text: str) -> frozenset[str]:
+    """Lower-case spellings of the capitalised names in ``text``: each run of up to four
+    capitalised words, each word written out or as its initial, at least one written out
+    ("Northgate Credit Union" -> northgatecreditunion, northgatecu, ...)."""
+    words = _WORD.findall(text)
+    out: set[str] = set()
+    for i, first in enumerate(words):
+        if not first[0].isupper():
+            continue
+        # (spelling so far, whether a word has been written out)
+        spellings: list[tuple[str, bool]] = [("", False)]
+        for word in words[i : i + MAX_NAME_WORDS]:
+            if not word[0].isupper():
+                break
+            full = re.sub(r"[&'’]", "", word.lower())
+            spellings = [
+                (s + part, whole or written)
+                for s, written in spellings
+                for part, whole in ((full, len(full) >= 3), (full[0], False))
+            ]
+            out.update(s for s, written in spellings if written and len(s) >= MIN_SPELLING)
+    return frozenset(out)
+
+
+@cache
+def _brand_spellings() -> frozenset[str]:
+    out: set[str] = set()
+    for brand in lists().brands:
+        for name in (brand.name, *brand.keywords, *brand.domain_keywords):
+            out.add(re.sub(r"[^a-z]", "", name.lower()))
+    return frozenset(out)
+
+
+def names_the_sender(registered: str, names: frozenset[str]) -> bool:
+    """Whether the registrable domain's name ("northgatecu" in northgatecu.org) is one of
+    ``names``. A known brand's name is never excused: its sites are listed, and any other
+    (ledger.co.uk for Ledger) is not its own."""
+    label = registered.split(".", 1)[0].lower()
+    return label.isalpha() and label in names and label not in _brand_spellings()

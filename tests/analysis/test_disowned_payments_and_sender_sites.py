@@ -1,0 +1,126 @@
+"""Disowned-payment pretexts ("Not you? visit ..."), brand names written with dots or
+underscores, a card safeguard that is not a threat, and a small organisation's own site named
+after it - each with the ordinary messages that share its words."""
+
+from __future__ import annotations
+
+import pytest
+
+from qila.analysis import Content, Level
+from qila.analysis.analyzer import ScamAnalyzer
+from qila.analysis.rules import find_brand
+from qila.analysis.sender_site import names_the_sender, spelled_names
+
+FLAGGED = {Level.LIKELY_SCAM, Level.SUSPICIOUS}
+
+
+def verdict_codes(analyzer: ScamAnalyzer, text: str) -> tuple[Level, set[str]]:
+    verdict = analyzer.analyse(Content(text=text))
+    return verdict.level, {s.code for s in verdict.signals if s.weight > 0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bendigo: A payment of $221.75 to Richard Davis has been authorised. Not you? Please "
+        "visit bendigo-contact.com",
+        "NFCU ALERT: An attempt of $48.00 at Uber. If you didn't authorize this transaction "
+        "follow the link to cancel http://nfcucardservices.org",
+        "<WELLS.FARGO>: A new IP address has been detected attempting to login. If this wasn't "
+        "you, secure your information at https://bit.ly/3ErwRWW",
+        "Suncorp: a transfer of $1,980.00 to a new payee was made. Was this not you? "
+        "Review it at suncorp-review.com/x",
+    ],
+)
+def test_a_disowned_payment_with_a_strange_link_is_flagged(
+    fixed_analyzer: ScamAnalyzer, text: str
+) -> None:
+    level, found = verdict_codes(fixed_analyzer, text)
+    assert level in FLAGGED, text
+    assert "account_alert" in found
+    assert "click_link" in found  # the pretext makes the link count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words from the bank, with no link or only its own site
+        "Capitec: Purchase of R486.20 at CHECKERS SEA POINT from acc ..4418. Avail bal "
+        "R3 902.15. Not you? Block your card in the app or call 0860 10 20 43.",
+        "Wells Fargo: a new sign-in to your account from Chrome on Windows. If this wasn't you, "
+        "call us on 1-800-869-3557.",
+        "Bendigo Bank: A payment of $221.75 to Richard Davis has been authorised. Not you? Call "
+        "1300 236 344 or visit bendigobank.com.au",
+        # a small organisation's own site, named after it
+        "Northgate Credit Union: new login from Chrome on Windows near Denver, CO. Not you? "
+        "Secure your account at https://northgatecu.org/",
+        "Anytime Fitness: Your membership renews on 1 July at $17.95 per fortnight. Any "
+        "questions, chat to your club team or visit anytimefitness.com.au",
+        # a telco next to its own short codes
+        "Y'ello Do It Yourself with The MTN SelfCare App. SMS 'CARE' to 5018 to download the App",
+        # "jio" is Singlish for "invite", not the Indian telco
+        "Wanna volunteer at the swim meet? Reply with your name and jio anyone else! "
+        "Sign up at swimsg-volunteers.com",
+    ],
+)
+def test_the_banks_own_words_are_not_flagged(fixed_analyzer: ScamAnalyzer, text: str) -> None:
+    level, _ = verdict_codes(fixed_analyzer, text)
+    assert level not in FLAGGED, text
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("<WELLS.FARGO>: new IP address", "Wells Fargo"),
+        ("Bank_of_America alert", "Bank of America"),
+        ("NFCU ALERT", "Navy Federal"),
+        ("your E-ZPass toll", "E-ZPass"),
+        ("St.George Bank: card locked", "St.George"),
+    ],
+)
+def test_brand_names_are_read_through_dots_and_underscores(text: str, brand: str) -> None:
+    found = find_brand(text)
+    assert found is not None and found[0] == brand
+
+
+def test_a_sites_name_must_spell_a_capitalised_name_in_the_message() -> None:
+    names = spelled_names("Northgate Credit Union: your statement is ready")
+    assert names_the_sender("northgatecu.org", names)
+    assert names_the_sender("northgatecreditunion.com", names)
+    assert not names_the_sender("northgate-cu.org", names)  # not the spelling itself
+    assert not names_the_sender("ncu.org", spelled_names("Northgate Credit Union"))  # initials
+    # lower-case words are not a name
+    assert not names_the_sender("yourstatement.com", names)
+
+
+def test_a_look_alike_of_a_known_brand_is_not_excused_by_its_name(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    # "Wells Fargo" spells wellsfargo, but wellsfargo.top is a look-alike, not merely unknown.
+    level, found = verdict_codes(
+        fixed_analyzer, "Wells Fargo: your account is locked. Unlock it at wellsfargo.top/unlock"
+    )
+    assert level in FLAGGED
+    assert found & {"link.lookalike", "link.risky_tld"}
+    # ledger.co.uk is merely unknown, but Ledger is a known brand whose sites are listed
+    level, found = verdict_codes(
+        fixed_analyzer,
+        "Alert Ledger: You just sent 0.016766 BTC. Please visit ledger.co.uk within 30 min if "
+        "you need to cancel",
+    )
+    assert level in FLAGGED
+    assert "link.brand_mismatch" in found
+
+
+def test_a_sender_named_site_with_a_scam_pretext_still_counts_the_pretext(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    # The site is not held against the message, but its tactics are.
+    level, found = verdict_codes(
+        fixed_analyzer,
+        "Maple Draws: you have won a $1,000 prize! Pay the $25 release fee today to claim it "
+        "at mapledraws.com",
+    )
+    assert level in FLAGGED
+    assert {"prize", "fee"} <= found
+    assert "link.unknown_domain" not in found
