@@ -124,3 +124,16 @@ def test_a_sender_named_site_with_a_scam_pretext_still_counts_the_pretext(
     assert level in FLAGGED
     assert {"prize", "fee"} <= found
     assert "link.unknown_domain" not in found
+
+
+def test_a_warning_that_a_bank_never_asks_for_money_is_not_a_request(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    warning = "Bajaj Finance Ltd. will not ask you to send or transfer money for loan processing."
+    _, found = verdict_codes(fixed_analyzer, warning)
+    assert "money_request" not in found
+    # "don't forget to" is not a warning: the request stands
+    _, found = verdict_codes(
+        fixed_analyzer, "Hi mum, don't forget to transfer money to my new account today"
+    )
+    assert "money_request" in found

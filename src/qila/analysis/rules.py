@@ -744,12 +744,25 @@ LOAN_OFFER = rx(
 _DONE = re.compile(r"\b(?:sudah|sdh|telah|udah|dah|already|just)\b[^.!?\n]{0,25}$", F)
 
 
+# "Bajaj Finance will not ask you to send or transfer money": a warning, not a request ("don't
+# forget to send the money" is still a request, hence ask verbs only).
+_NEVER_ASKS_MONEY = re.compile(
+    r"\b(?:never|not|n't|tidak pernah|tidak akan|tak akan|takkan)\b(?:\s+\w+){0,2}?\s+"
+    r"(?:ask|request|minta|meminta)\b",
+    re.IGNORECASE,
+)
+
+
 def _not_done(pattern: re.Pattern[str], text: str) -> str | None:
     """The first match that is not a report of something done ("sudah saya transfer ke
-    rekening Bapak" tells, it does not ask)."""
+    rekening Bapak" tells, it does not ask) nor a bank's warning ("we will never ask you to
+    transfer money")."""
     for match in pattern.finditer(text):
-        if not _DONE.search(text[max(0, match.start() - 30) : match.start()]):
-            return match.group(0)
+        if _DONE.search(text[max(0, match.start() - 30) : match.start()]):
+            continue
+        if _NEVER_ASKS_MONEY.search(re.split(r"[.!?\n]", text[: match.start()])[-1]):
+            continue
+        return match.group(0)
     return None
 
 
