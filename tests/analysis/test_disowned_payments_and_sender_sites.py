@@ -93,6 +93,25 @@ def test_a_sites_name_must_spell_a_capitalised_name_in_the_message() -> None:
     assert not names_the_sender("yourstatement.com", names)
 
 
+@pytest.mark.parametrize(
+    ("registered", "text", "named"),
+    [
+        ("ekrt.in", "picked up by an EKART wishmaster today", True),
+        ("mntp.in", "Open a MoneyTap credit line", True),
+        ("lenskt.in", "credit in your LENSKART account", True),
+        # first and last letters must be kept, and the name must be longer
+        ("kart.in", "picked up by an EKART wishmaster today", False),
+        ("ekartx.in", "picked up by an EKART wishmaster today", False),
+        # a known brand's short domains are listed: gle.com is not Google's
+        ("gle.com", "Google Service: your Google account has been recovered", False),
+    ],
+)
+def test_a_short_label_may_abbreviate_the_senders_name(
+    registered: str, text: str, named: bool
+) -> None:
+    assert names_the_sender(registered, spelled_names(text)) is named
+
+
 def test_a_look_alike_of_a_known_brand_is_not_excused_by_its_name(
     fixed_analyzer: ScamAnalyzer,
 ) -> None:

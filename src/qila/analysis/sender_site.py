@@ -20,6 +20,7 @@ from qila.analysis.domains import lists
 _WORD = re.compile(r"[A-Za-z][A-Za-z&'’]*")
 MAX_NAME_WORDS = 4
 MIN_SPELLING = 4  # "abc.com" for "A B C": three letters spell too many things
+MIN_ABBREVIATION, MAX_ABBREVIATION = 4, 7
 
 
 def spelled_names(text: str) -> frozenset[str]:
@@ -60,4 +61,21 @@ def names_the_sender(registered: str, names: frozenset[str]) -> bool:
     ``names``. A known brand's name is never excused: its sites are listed, and any other
     (ledger.co.uk for Ledger) is not its own."""
     label = registered.split(".", 1)[0].lower()
-    return label.isalpha() and label in names and label not in _brand_spellings()
+    if not label.isalpha() or label in _brand_spellings():
+        return False
+    return label in names or any(_abbreviates(label, name) for name in names)
+
+
+def _abbreviates(label: str, name: str) -> bool:
+    """ "ekrt" for Ekart, "mntp" for MoneyTap: a short label that keeps the name's first and last
+    letters and drops some in between. Never for a known brand, whose short domains are listed
+    (gle.com is not Google's)."""
+    if not MIN_ABBREVIATION <= len(label) <= MAX_ABBREVIATION or len(label) >= len(name):
+        return False
+    if label[0] != name[0] or label[-1] != name[-1]:
+        return False
+    brands = _brand_spellings()
+    if any(name[:end] in brands for end in range(3, len(name) + 1)):
+        return False
+    rest = iter(name)
+    return all(letter in rest for letter in label)
