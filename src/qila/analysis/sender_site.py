@@ -71,8 +71,8 @@ def names_the_sender(registered: str, names: frozenset[str]) -> bool:
 
 def _abbreviates(label: str, name: str) -> bool:
     """ "ekrt" for Ekart, "mntp" for MoneyTap: a short label that keeps the name's first and last
-    letters and drops some in between. Never for a known brand, whose short domains are listed
-    (gle.com is not Google's)."""
+    letters and drops some in between. Never for a name that starts with a known brand's,
+    whose short domains are listed (gle.com for "Google Service" is not Google's)."""
     if not MIN_ABBREVIATION <= len(label) <= MAX_ABBREVIATION or len(label) >= len(name):
         return False
     if label[0] != name[0] or label[-1] != name[-1]:
