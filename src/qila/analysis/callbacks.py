@@ -25,6 +25,11 @@ CALLBACK = rx(
     r"refund\b[^.!?\n]{0,30}\b(?:call|ring|contact)\b[^.!?\n]{0,30}" + PHONE,
     _NOT_YOU + r"[^\n]{0,80}" + PHONE + r"[^\n]{0,60}\b(?:cancel|refund|dispute|reverse|sebelum"
     r"|before \d|within \d|batal)",
+    # "Your electricity will be disconnected tonight as your bill was not updated. Call the
+    # electricity officer 98...": utilities send you to pay in their app or office, not to ring
+    # an officer.
+    r"\b(?:electricity|light|power)\b[^\n]{0,100}\bdisconnect\w*[^\n]{0,100}\b(?:call|contact"
+    r"|whatsapp)\b[^.!?\n]{0,30}\b(?:office|officer|department|lineman)\b[^.!?\n]{0,15}" + PHONE,
     r"\b(?:call|contact|ring|hubungi|telefon)\b[^.!?\n]{0,40}" + PHONE + r"[^.!?\n]{0,30}"
     r"\b(?:to cancel|for (?:a )?(?:full )?refund|to (?:get|claim) (?:a |your )?(?:full )?refund"
     r"|to dispute|to reverse|untuk membatalkan|untuk membatalkannya|untuk pembatalan"

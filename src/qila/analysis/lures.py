@@ -33,6 +33,10 @@ EXTORTION = rx(
     r"|your (?:family|friends|contacts|wife|husband|boss|employer))\b[^.!?\n]{0,20}\b(?:sees?|will"
     r" (?:see|get|receive|know))\b",
     r"\b(?:video|foto|gambar) (?:bogel|syur|telanjang|tak senonoh)\b",
+    # "Someone paid me to kill you", "we have the data and locations of you and your family"
+    r"\b(?:paid|hired|sent) (?:me|us) to (?:kill|hurt|harm|eliminate)\b"
+    r"|\b(?:data|information|details|locations?|addresses)\b[^.!?\n]{0,30}\bof you and (?:each of )?"
+    r"(?:all )?your family\b",
 )
 # "Please vote for my niece, click and verify your number": the vote page asks for the WhatsApp
 # number and then the code that takes the account over.

@@ -92,6 +92,8 @@ THREAT = rx(
     r"|blacklist(?:ed|ing)?)\b",
     r"\bmenghindari (?:denda|sanksi|hukuman|pemblokiran)\b",
     r"\b(?:scheduled|set|due) for (?:disconnection|shut-?off|suspension)\b|\bshut-?off\b"
+    r"|\b(?:electricity|power|light|gas|water)\b[^.!?\n]{0,40}\b(?:will be|to be|be|being|is) "
+    r"disconnected\b|\bdisconnect(?:ing|ed)? (?:tonight|today)\b"
     r"|\benforcement (?:action|begins|will|proceedings)\b|\b(?:be|being|get|getting) fined\b|\b(?:serious|heavy|hefty|additional|late) fines?\b"
     r"|\bfines? (?:if|will be|may be)\b",
     r"\b(?:akun|rekening|kartu|nomor|akaun|kad|nombor|atm)\b[^.!?\n]{0,40}"
@@ -402,11 +404,23 @@ TASK_WEAK = rx(
     r"|selected)\b|\brecommended by (?:several |many |multiple )?(?:online )?recruitment\b"
     r"|\b(?:part[- ]?time job|job (?:online )?part[- ]?time|job online|kerja online)\b"
     r"|\bkomisen \d+ ?- ?\d+ ?%|\bgaji masuk hari-hari\b"
-    r"|\bhear (?:more )?about (?:a |the |our )?job\b",
+    r"|\bhear (?:more )?about (?:a |the |our )?job\b"
+    r"|\b(?:know|hear|share) (?:the |more )?details? (?:of|about) (?:the |a |our )?job\b"
+    r"|\b(?:assistant )?(?:hr|human resources?)(?: (?:manager|specialist|assistant|executive"
+    r"|officer))? (?:from|at|of) (?-i:[A-Z])"
+    r"|\b(?:got|get|received|obtained) your (?:contact|number|phone number)\b[^.!?\n]{0,5}"
+    r"\b(?:from|through|via)\b(?=[^\n]{0,100}\b(?:job|work|position|vacanc\w+|salary|part[- ]?time)\b)",
     r"\bkerja (?:sambilan|paruh waktu|dari rumah|online|separuh masa)\b|\blowongan kerja\b",
 )
 INVEST_STRONG = rx(
     r"\bguaranteed (?:returns?|profits?|income|payouts?|earnings)\b|\brisk[- ]free\b",
+    r"\binvest\w*\b[^.!?\n]{0,30}\b(?:to get|and get|and earn|to earn)\b[^.!?\n]{0,40}\b(?:returns?"
+    r"|profits?)\b|\bhighest returns? ever\b"
+    r"|\b(?:earn|returns?)\b[^!?\n]{0,20}\bper (?:month|week|day)\b[^.!?\n]{0,20}\blow[- ]risk\b",
+    # "CMP 6.50 TRGT 14", "buy at rs 40 stop loss 35 target 60": unsolicited stock tips, the bait
+    # of pump-and-dump groups.
+    r"\b(?:cmp|buy at|buy above)\b[^\n]{0,40}\b(?:target|trgt|tgt|stop ?loss|sl)\b"
+    r"|\b(?:stop ?loss|sl)\b[^\n]{0,30}\b(?:target|trgt|tgt)\b",
     r"\b\d+(?:\.\d+)?\s?% (?:profit|returns?|roi|interest|daily|per day|weekly|monthly|gains?)\b",
     r"\b(?:profit|return|roi)s? of (?:up to )?\d+\s?%|\b(?:double|triple) your (?:money|investment)",
     r"\b(?:crypto|bitcoin|btc|usdt|forex|mining)\b[^.!?\n]{0,50}\b(?:profits?|returns?|earn|"
@@ -793,6 +807,15 @@ _IN_APP = re.compile(
 # "Not you? Block your card in the app": a sentence that starts by telling you to block or
 # freeze your own card offers a safeguard, it threatens nothing.
 _OWN_SAFEGUARD = re.compile(r"(?:block|lock|freeze|suspend|deactivate) your\b", re.IGNORECASE)
+# "Supply will be disconnected for maintenance from 10am to 2pm": planned work, not a threat.
+_PLANNED_WORK = re.compile(
+    r"^[^.!?\n]{0,20}\b(?:for|due to) (?:a |the )?(?:planned |scheduled |routine )?(?:maintenance"
+    r"|repairs?|upgrad\w+|(?:network |line |cable )?works?)\b",
+    re.IGNORECASE,
+)
+
+
+_UTILITY = re.compile(r"\b(?:electricity|power|supply|water|gas|broadband|internet)\b", re.I)
 
 
 def _threat(text: str) -> str | None:
@@ -800,6 +823,8 @@ def _threat(text: str) -> str | None:
         sentence = re.split(r"[.!?\n]", text[: match.start()])[-1]
         if not sentence.strip() and _OWN_SAFEGUARD.match(match.group(0)):
             continue
+        if _UTILITY.search(match.group(0)) and _PLANNED_WORK.search(text[match.end() :]):
+            continue  # (an account "suspended due to security maintenance" stays a threat)
         return match.group(0)
     return None
 

@@ -1,0 +1,109 @@
+"""Electricity-disconnection callbacks, unsolicited stock tips, guaranteed-return offers,
+recruiters who "got your contact" from someone, and death-threat extortion - each with the
+ordinary messages that share its words."""
+
+from __future__ import annotations
+
+import pytest
+
+from qila.analysis import Content, Level
+from qila.analysis.analyzer import ScamAnalyzer
+
+FLAGGED = {Level.LIKELY_SCAM, Level.SUSPICIOUS}
+
+
+def verdict_codes(analyzer: ScamAnalyzer, text: str) -> tuple[Level, set[str]]:
+    verdict = analyzer.analyse(Content(text=text))
+    return verdict.level, {s.code for s in verdict.signals if s.weight > 0}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Dear consumer, your light bill will be disconnected today. Your last month's bill "
+            "was not updated. Call the electricity office at 8509981502.",
+            "callback",
+        ),
+        (
+            "Dear consumer your electricity bill was not updated, power will be disconnected "
+            "tonight at 9.30pm. Contact electricity officer 9876543210",
+            "callback",
+        ),
+        (
+            "NIMBUS FOOD (531598) CMP 6.50 TRGT 14 in Short Term. Buy n hold for 1 month",
+            "investment",
+        ),
+        ("Small Cap Pick AMSON Buy Above 5.25 SL 5.10 Target 7.50 10.25", "investment"),
+        (
+            "Highest Returns Ever. Invest 20 Lac to get PKR 540,000 Return per year. 100% "
+            "refundable. 03175427306",
+            "investment",
+        ),
+        (
+            "Earn 2.5% per MONTH from a low risk UK crypto currency fund. Reply YES for more INFO",
+            "investment",
+        ),
+        (
+            "I'm Oscar and I got your contact through Tina, would you like to know the details of "
+            "the job? How should I name you?",
+            "task_job",
+        ),
+        (
+            "I am Jasmine, an assistant HR from Crushvertise PH. I received your contact from our "
+            "Human Resources Department about the job offer we have.",
+            "task_job",
+        ),
+        (
+            "Sum1 paid me to kill you. get spared, 48hrs to pay $5000. If you inform the police, "
+            "death is promised",
+            "extortion",
+        ),
+        (
+            "We already have all the data and locations of you and each of your family members. "
+            "Pay your fine or your family will take responsibility",
+            "extortion",
+        ),
+    ],
+)
+def test_the_lures_are_flagged_and_named(
+    fixed_analyzer: ScamAnalyzer, text: str, code: str
+) -> None:
+    level, found = verdict_codes(fixed_analyzer, text)
+    assert level in FLAGGED, text
+    assert code in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # planned work, and a utility's own channels
+        "Dear Customer, your electricity supply will be disconnected for maintenance on 12/07 "
+        "from 10am to 2pm. For queries call our customer care 1912.",
+        # a parent who got the number from the class group, not a recruiter
+        "Hi, it's Mrs Carter, Leo's mum from Year 3 - got your number from the class WhatsApp. "
+        "Would Jack like to come to Leo's party on Saturday?",
+        # a friend talking about work
+        "Got your number from Sam, he said you might lend me the ladder this weekend for work "
+        "on the shed",
+        # a portfolio statement from the broker the customer trades with
+        "Your order to buy 10 shares of INFY at Rs 1,520 was executed on 12-Jun. View your "
+        "holdings in the app.",
+    ],
+)
+def test_ordinary_messages_with_the_same_words_are_not_flagged(
+    fixed_analyzer: ScamAnalyzer, text: str
+) -> None:
+    level, _ = verdict_codes(fixed_analyzer, text)
+    assert level not in FLAGGED, text
+
+
+def test_an_account_suspended_for_maintenance_is_still_a_threat(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    # only a utility's supply can be cut for planned work
+    _, found = verdict_codes(
+        fixed_analyzer,
+        "Your account will be disabled due to security maintenance. Secure your account below",
+    )
+    assert "threat" in found
