@@ -1,6 +1,6 @@
 """Electricity-disconnection callbacks, unsolicited stock tips, guaranteed-return offers,
-recruiters who "got your contact" from someone, and death-threat extortion - each with the
-ordinary messages that share its words."""
+recruiters who "got your contact" from someone, death-threat extortion and the busy-boss opener -
+each with the ordinary messages that share its words."""
 
 from __future__ import annotations
 
@@ -64,6 +64,15 @@ def verdict_codes(analyzer: ScamAnalyzer, text: str) -> tuple[Level, set[str]]:
             "Pay your fine or your family will take responsibility",
             "extortion",
         ),
+        (
+            "Hi Masha, I'm on a conference call meeting right now, can't talk on phone but let me "
+            "know if you got this text. Alexei Falin.",
+            "boss_opener",
+        ),
+        (
+            "Hi Jamie, let me know if you receive this text. Thanks, Samer Khouli (CEO) TCWGlobal.",
+            "boss_opener",
+        ),
     ],
 )
 def test_the_lures_are_flagged_and_named(
@@ -86,6 +95,9 @@ def test_the_lures_are_flagged_and_named(
         # a friend talking about work
         "Got your number from Sam, he said you might lend me the ladder this weekend for work "
         "on the shed",
+        # a friend checking a message arrived, a colleague busy in a meeting
+        "Hey, let me know if you got this text, my phone's been weird all day",
+        "I'm in a meeting till 3, will call you after. Can you pick up the kids?",
         # a portfolio statement from the broker the customer trades with
         "Your order to buy 10 shares of INFY at Rs 1,520 was executed on 12-Jun. View your "
         "holdings in the app.",

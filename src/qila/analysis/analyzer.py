@@ -94,6 +94,7 @@ _PRETEXTS = frozenset(
         "extortion",
         "advance_deposit",
         "account_alert",
+        "boss_opener",
     ]
 )
 # Offers, and requests an organisation's own site does not serve (a site serves logging in,

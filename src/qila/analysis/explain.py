@@ -56,6 +56,7 @@ _ADVICE = {
     "premium_rate": "prize",
     "contact_lure": "prize",
     "payment_redirect": "payment_redirect",
+    "boss_opener": "payment_redirect",
 }
 _BY_KIND = {"bank": "bank", "courier": "parcel", "government": "government", "platform": "link"}
 
