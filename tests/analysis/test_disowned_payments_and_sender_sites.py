@@ -6,17 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from qila.analysis import Content, Level
 from qila.analysis.analyzer import ScamAnalyzer
 from qila.analysis.rules import find_brand
 from qila.analysis.sender_site import names_the_sender, spelled_names
-
-FLAGGED = {Level.LIKELY_SCAM, Level.SUSPICIOUS}
-
-
-def verdict_codes(analyzer: ScamAnalyzer, text: str) -> tuple[Level, set[str]]:
-    verdict = analyzer.analyse(Content(text=text))
-    return verdict.level, {s.code for s in verdict.signals if s.weight > 0}
+from tests.support.verdicts import FLAGGED, verdict_codes
 
 
 @pytest.mark.parametrize(

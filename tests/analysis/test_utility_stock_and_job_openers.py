@@ -6,15 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from qila.analysis import Content, Level
 from qila.analysis.analyzer import ScamAnalyzer
-
-FLAGGED = {Level.LIKELY_SCAM, Level.SUSPICIOUS}
-
-
-def verdict_codes(analyzer: ScamAnalyzer, text: str) -> tuple[Level, set[str]]:
-    verdict = analyzer.analyse(Content(text=text))
-    return verdict.level, {s.code for s in verdict.signals if s.weight > 0}
+from tests.support.verdicts import FLAGGED, verdict_codes
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,13 @@
+"""What the analyser concluded about a text: its level and the codes that counted against it."""
+
+from __future__ import annotations
+
+from qila.analysis import Content, Level
+from qila.analysis.analyzer import ScamAnalyzer
+
+FLAGGED = {Level.LIKELY_SCAM, Level.SUSPICIOUS}
+
+
+def verdict_codes(analyzer: ScamAnalyzer, text: str) -> tuple[Level, set[str]]:
+    verdict = analyzer.analyse(Content(text=text))
+    return verdict.level, {s.code for s in verdict.signals if s.weight > 0}
