@@ -1,6 +1,7 @@
 """Electricity-disconnection callbacks, unsolicited stock tips, guaranteed-return offers,
-recruiters who "got your contact" from someone, death-threat extortion and the busy-boss opener -
-each with the ordinary messages that share its words."""
+recruiters who "got your contact" from someone, death-threat extortion, the busy-boss opener, and
+the lures put in front of a link (an uploaded album, a successful job application, a gift card
+you "obtained") - each with the ordinary messages that share its words."""
 
 from __future__ import annotations
 
@@ -66,6 +67,36 @@ from tests.support.verdicts import FLAGGED, verdict_codes
             "Hi Jamie, let me know if you receive this text. Thanks, Samer Khouli (CEO) TCWGlobal.",
             "boss_opener",
         ),
+        # lures in front of a link
+        (
+            "Someone uploaded your pictures. A whole album is here: http://ph-album.club/x7",
+            "click_link",
+        ),
+        ("Why did your mom upload an old video http://artechengs.com/li/xka7hdj05", "click_link"),
+        (
+            "Your application for the Cashier position was successful. More info: "
+            "http://dischem-jobs.gr8.com/",
+            "task_job",
+        ),
+        (
+            "Earn 3000-8000 rupees per day easily, work online, no time limit: wa.me/918160338266",
+            "task_job",
+        ),
+        (
+            "Confirmed Loizou, you've obtained this Bunnings gift card as a thank you "
+            "http://www.0t13.club/s/3ii7ok/ef5",
+            "prize",
+        ),
+        (
+            "Celebrate 2024 with HOME DEPOT: choose 2 gifts for your years of loyalty "
+            "http://janthankshd.com/pmrtd/bJIQcbl",
+            "prize",
+        ),
+        (
+            "You have been CHOSEN to take part in an online survey of SuperValu. Grab your local "
+            "SuperValu voucher: http://sv-survey.top/x",
+            "prize",
+        ),
     ],
 )
 def test_the_lures_are_flagged_and_named(
@@ -91,6 +122,11 @@ def test_the_lures_are_flagged_and_named(
         # a friend checking a message arrived, a colleague busy in a meeting
         "Hey, let me know if you got this text, my phone's been weird all day",
         "I'm in a meeting till 3, will call you after. Can you pick up the kids?",
+        # a friend's photos, a shop's gift card bought by the customer, a real job offer by phone
+        "I uploaded your photos from the wedding to the shared album, have a look!",
+        "Thanks for your purchase. Your $50 Bunnings gift card is attached to this email receipt.",
+        "Hi Sam, your application for the Cashier position at Dis-Chem has been received. We will "
+        "call you to arrange an interview.",
         # a portfolio statement from the broker the customer trades with
         "Your order to buy 10 shares of INFY at Rs 1,520 was executed on 12-Jun. View your "
         "holdings in the app.",

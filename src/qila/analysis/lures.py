@@ -16,7 +16,7 @@ GIVEAWAY = rx(
     r"|\bfreebies?\b|\bincentive (?:of )?" + MONEY + r" ?\d|\bgift valued at\b|\bget up to \d+ ?\$"
     r"|\bsweepstakes?\b|\bcash payouts?\b",
     r"\b(?:survey|servey|questionnaire|quiz|opinion)\b(?! job)[^\n]{0,60}(?:\b(?:earn|reward"
-    r"|rewards|paid|receive|credit|gift|awarding|bucks)\b|" + MONEY + r" ?\d|\b\d+ ?\$)",
+    r"|rewards|paid|receive|credit|gift|awarding|bucks|vouchers?)\b|" + MONEY + r" ?\d|\b\d+ ?\$)",
     r"(?:\b(?:earn|reward|awarding|paid|bucks|store credit)\b|" + MONEY + r" ?\d+|\b\d+ ?\$)"
     r"[^\n]{0,60}\b(?:survey|servey|questionnaire|quiz|inquiry|opinion)\b",
     r"\b(?:earn|obtain|grab|win) (?:up to )?(?:"
@@ -24,6 +24,10 @@ GIVEAWAY = rx(
     + r" ?\d|\d+ ?\$)|\bget paid (?:today|now)\b",
     r"\b(?:our|this is a) (?:\w+ ){0,2}(?:gift|reward|present|surprise) (?:for|to) (?:you|u)\b"
     r"|\bat no cost\b|\bno cost product\b|\b(?:tiny|little|small) present\b",
+    # "you've obtained this Bunnings gift card as a thank you", "choose 2 gifts for your years of
+    # loyalty": a gift nobody asked for, behind a link
+    r"\b(?:you'?ve|you have) (?:obtain(?:ed)?|been given|earned|unlocked) (?:this|a|an) "
+    r"(?:[\w$£€-]+ ){0,3}gift ?card\b|\bgifts? for your (?:years of )?loyalty\b",
 )
 # "I have the recording from your camera... send $500 in bitcoin or everyone sees it".
 EXTORTION = rx(

@@ -405,6 +405,10 @@ TASK_WEAK = rx(
     r"|\b(?:part[- ]?time job|job (?:online )?part[- ]?time|job online|kerja online)\b"
     r"|\bkomisen \d+ ?- ?\d+ ?%|\bgaji masuk hari-hari\b"
     r"|\bhear (?:more )?about (?:a |the |our )?job\b"
+    r"|\bwork (?:online|abroad|overseas|from your (?:phone|mobile))\b"
+    r"|\bearn\b[^.!?\n]{0,25}\b(?:per|a|/) ?day\b"
+    r"|\byour (?:job )?application for the \w+(?: \w+)? (?:position|role|job|vacancy)\b[^.!?\n]{0,15}"
+    r"\b(?:is|was|be|has been) (?:successful|approved|shortlisted|accepted)\b"
     r"|\b(?:know|hear|share) (?:the |more )?details? (?:of|about) (?:the |a |our )?job\b"
     r"|\b(?:assistant )?(?:hr|human resources?)(?: (?:manager|specialist|assistant|executive"
     r"|officer))? (?:from|at|of) (?-i:[A-Z])"
@@ -606,6 +610,11 @@ ACCOUNT_ALERT = rx(
     r"|account) (?:is )?on \W?ho[il]d\b",
     r"\b(?:lost|stolen) (?:iphone|phone|device)\b[^.!?\n]{0,40}\b(?:located|found|connected|online)\b"
     r"|\blost mode\b",
+    # "Someone uploaded your pictures", "why did your mom upload an old video": the malware link
+    # dressed as something embarrassing about you
+    r"\b(?:uploaded|posted|leaked|upload|post)\b (?:an? |all )?(?:old |your |of your )?"
+    r"(?:(?:i |private )?pictures?|photos?|videos?|album)\b|\bis (?:this|that) you in (?:this|the|that)"
+    r" (?:video|photo|picture)\b",
 )
 # Opening or installing an "app" to see a parcel photo, a traffic ticket or a wedding invitation:
 # the Indonesian and Malaysian malware campaigns (the app then reads SMS codes and bank apps).
