@@ -361,9 +361,9 @@ class ScamAnalyzer:
             # With notices held back here, a link finding alone backs the classifier at the
             # ordinary floor (a higher one cost 3 scams and spared no legitimate message).
             return
-        backing = [c for c, s in found.by_code.items() if s.weight >= 10 and c not in _CONTEXT_ONLY]
+        backing = [c for c, s in codes.items() if s.weight >= 10 and c not in _CONTEXT_ONLY]
         alone = not backing
-        if any(s.weight < 0 for s in found.by_code.values()):
+        if any(s.weight < 0 for s in codes.values()):
             return  # a routine notice (official link or channel, code notice): not overruled
         p = self._model.scam_probability(readable)
         weight = model_weight(p, alone)

@@ -218,6 +218,12 @@ def random_code_path(url: str) -> bool:
     return len(path) >= 6 and path.isalnum() and _inner_capital(path)
 
 
+def _campaign_name(label: str) -> bool:
+    """A long name that is not a link service's ("spongelowering", not "sprch" or "tinylink"):
+    a code on it must look generated to count, and then counts more."""
+    return len(label) > _SHORT_LABEL and not _LINKY_LABEL.search(label)
+
+
 def _short_code(label: str, rest: str) -> bool:
     """Whether a link looks like a short redirect: a short (or "link"-like) site name and a
     path that is one random-looking code with a digit or mixed case (not "/menu")."""
@@ -227,7 +233,7 @@ def _short_code(label: str, rest: str) -> bool:
     code = path.strip("/")
     if _random_code(code):
         return True
-    if len(label) > _SHORT_LABEL and not _LINKY_LABEL.search(label):
+    if _campaign_name(label):
         # A longer name ("spongelowering.com/fxxgMDq"): the code must look generated, with
         # capitals inside it or letters and digits mixed, not a word ("/Careers", "/menu") or
         # a number ("/32955").
@@ -314,8 +320,7 @@ def check_url(url: str) -> list[LinkHit]:
         elif p >= model.threshold and hits:
             hits.append(LinkHit("link.scam_like_address", URL_MODEL_WEAK_WEIGHT, registered, url))
     if not well_known and not free and not look and _short_code(parts.domain, rest):
-        campaign = len(parts.domain) > _SHORT_LABEL and not _LINKY_LABEL.search(parts.domain)
-        weight = CAMPAIGN_CODE_WEIGHT if campaign else SHORTENER_WEIGHT
+        weight = CAMPAIGN_CODE_WEIGHT if _campaign_name(parts.domain) else SHORTENER_WEIGHT
         hits.append(LinkHit("link.short_code", weight, registered, url))
     if not well_known and not free and not hits:
         hits.append(LinkHit("link.unknown_domain", 8, registered, url))

@@ -120,7 +120,7 @@ _LOOKS = (
 )
 
 
-def reassuring(text: str) -> tuple[RuleHit, ...]:
+def reassuring(text: str) -> list[RuleHit]:
     """Hits that make a message look like a routine notice (used only when nothing is asked)."""
     hits = [
         RuleHit(code, weight, found)
@@ -129,4 +129,4 @@ def reassuring(text: str) -> tuple[RuleHit, ...]:
     ]
     if _OTP_NOTICE_CODE.search(text) and _OTP_NOTICE_WARN.search(text):
         hits.append(RuleHit("otp_notice", -30, "code notice"))
-    return tuple(hits)
+    return hits

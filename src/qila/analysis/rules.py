@@ -767,13 +767,18 @@ LOAN_OFFER = rx(
 _DONE = re.compile(r"\b(?:sudah|sdh|telah|udah|dah|already|just)\b[^.!?\n]{0,25}$", F)
 
 
+# Words that turn "ask" into "will never ask" (English, Indonesian, Malay).
+_NEGATIONS = "never|not|n't|tidak pernah|tidak akan|tak akan|takkan"
 # "Bajaj Finance will not ask you to send or transfer money": a warning, not a request ("don't
 # forget to send the money" is still a request, hence ask verbs only).
 _NEVER_ASKS_MONEY = re.compile(
-    r"\b(?:never|not|n't|tidak pernah|tidak akan|tak akan|takkan)\b(?:\s+\w+){0,2}?\s+"
-    r"(?:ask|request|minta|meminta)\b",
-    re.IGNORECASE,
+    rf"\b(?:{_NEGATIONS})\b(?:\s+\w+){{0,2}}?\s+(?:ask|request|minta|meminta)\b", F
 )
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The part of the sentence that ends at ``at``."""
+    return re.split(r"[.!?\n]", text[:at])[-1]
 
 
 def _not_done(pattern: re.Pattern[str], text: str) -> str | None:
@@ -783,15 +788,15 @@ def _not_done(pattern: re.Pattern[str], text: str) -> str | None:
     for match in pattern.finditer(text):
         if _DONE.search(text[max(0, match.start() - 30) : match.start()]):
             continue
-        if _NEVER_ASKS_MONEY.search(re.split(r"[.!?\n]", text[: match.start()])[-1]):
+        if _NEVER_ASKS_MONEY.search(_sentence_before(text, match.start())):
             continue
         return match.group(0)
     return None
 
 
 _NEVER_ASK = re.compile(
-    r"\b(?:never|not|n't|tidak pernah|tidak akan|tak akan|takkan|jangan|tidak sesekali)\b"
-    r"(?:\s+\w+){0,3}?\s+(?:ask|request|minta|meminta|mengirim|send)",
+    rf"\b(?:{_NEGATIONS}|jangan|tidak sesekali)\b(?:\s+\w+){{0,3}}?\s+(?:ask|request|minta"
+    r"|meminta|mengirim|send)",
     F,
 )
 
@@ -815,25 +820,24 @@ _IN_APP = re.compile(
 
 # "Not you? Block your card in the app": a sentence that starts by telling you to block or
 # freeze your own card offers a safeguard, it threatens nothing.
-_OWN_SAFEGUARD = re.compile(r"(?:block|lock|freeze|suspend|deactivate) your\b", re.IGNORECASE)
-# "Supply will be disconnected for maintenance from 10am to 2pm": planned work, not a threat.
+_OWN_SAFEGUARD = re.compile(r"(?:block|lock|freeze|suspend|deactivate) your\b", F)
+# "Supply will be disconnected for maintenance from 10am to 2pm": planned work on a utility,
+# not a threat (an account "suspended due to security maintenance" stays one).
 _PLANNED_WORK = re.compile(
     r"^[^.!?\n]{0,20}\b(?:for|due to) (?:a |the )?(?:planned |scheduled |routine )?(?:maintenance"
     r"|repairs?|upgrad\w+|(?:network |line |cable )?works?)\b",
-    re.IGNORECASE,
+    F,
 )
-
-
-_UTILITY = re.compile(r"\b(?:electricity|power|supply|water|gas|broadband|internet)\b", re.I)
+_UTILITY = re.compile(r"\b(?:electricity|power|supply|water|gas|broadband|internet)\b", F)
 
 
 def _threat(text: str) -> str | None:
     for match in THREAT.finditer(text):
-        sentence = re.split(r"[.!?\n]", text[: match.start()])[-1]
+        sentence = _sentence_before(text, match.start())
         if not sentence.strip() and _OWN_SAFEGUARD.match(match.group(0)):
             continue
         if _UTILITY.search(match.group(0)) and _PLANNED_WORK.search(text[match.end() :]):
-            continue  # (an account "suspended due to security maintenance" stays a threat)
+            continue
         return match.group(0)
     return None
 
@@ -844,7 +848,7 @@ def _requests(pattern: re.Pattern[str], text: str) -> str | None:
         before = text[max(0, match.start() - 40) : match.start()]
         if NEG.search(before):
             continue
-        sentence = re.split(r"[.!?\n]", text[: match.start()])[-1]
+        sentence = _sentence_before(text, match.start())
         if _NEVER_ASK.search(sentence):  # "we will never ask you to ... or share your PIN"
             continue
         if _ASKED_WARNING.search(sentence):  # "if you're being asked to share this code, hang up"
@@ -893,7 +897,7 @@ _SPLIT_WORD = re.compile(
 _LEET_WORD = re.compile(r"\b[A-Za-z0134$5_]*[A-Za-z][A-Za-z0134$5_]*\b")
 _LEET_LETTER = {"0": "O", "1": "I", "3": "E", "4": "A", "$": "S", "5": "S"}
 _LEET_PARTS = re.compile(r"([0134$5]*)(.*?)([0134$5]*)", re.DOTALL)
-_AMOUNT_START = re.compile(r"(?:rm|rp|rs|us|usd|sgd|idr|myr|inr)\d", re.IGNORECASE)
+_AMOUNT_START = re.compile(r"(?:rm|rp|rs|us|usd|sgd|idr|myr|inr)\d", F)
 # "Renewal-your-bill-now", "YOUR-SUBSCRIPTION-IS-ON": words chained by hyphens or underscores.
 _CHAINED = re.compile(r"\b[A-Za-z]+(?:[-_][A-Za-z]+){2,}\b")
 # "Best_Buy", "T_V": an underscore between letters is never how people write a space.
