@@ -11,10 +11,11 @@ import re
 
 from qila.analysis.patterns import AMOUNT, MONEY, PHONE, F, rx
 
+# "If you did not authorise this", "didn't place this order": a payment or order disowned.
+DID_NOT_DO = r"did ?n[o']?t (?:make|place|order|authori[sz]e|request|initiate|recogni[sz]e|approve)"
 # "Not you? Call 1-888-... to cancel": a fake order or charge with a number to ring back.
 _NOT_YOU = (
-    r"\b(?:not you|wasn'?t you|not (?:made|authori[sz]ed) by you|didn'?t (?:make|place|order"
-    r"|authori[sz]e|request)|did not (?:make|place|order|authori[sz]e|request)|bukan anda"
+    r"\b(?:not you|wasn'?t you|not (?:made|authori[sz]ed) by you|" + DID_NOT_DO + r"|bukan anda"
     r"|bukan kamu|tidak melakukan|tidak bertransaksi|merasa tidak)\b"
 )
 CALLBACK = rx(

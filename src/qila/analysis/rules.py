@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from qila.analysis.callbacks import ANNOUNCED_CALL, CALLBACK, callback_number
+from qila.analysis.callbacks import ANNOUNCED_CALL, CALLBACK, DID_NOT_DO, callback_number
 from qila.analysis.domains import text_brand_pattern
 from qila.analysis.lures import lure_hits
 from qila.analysis.patterns import (
@@ -592,7 +592,7 @@ ACCOUNT_ALERT = rx(
     # "Not you?", "If you did not authorise this": the disowned payment that the link will cancel.
     r"\b(?:not you|was(?:n'?t| not) (?:this |it )?you|was this (?:not )?you)\?"
     r"|\bif (?:this|it) was(?:n'?t| not) (?:you|u)\b"
-    r"|\b(?:you )?(?:did ?n[o']?t|did not) (?:authori[sz]e|make|request|initiate|recogni[sz]e|approve)\b"
+    r"|\b" + DID_NOT_DO + r"\b"
     r"|\bbilling (?:problem|issue|error)\b|\b(?:card|payment)(?: on file)? (?:was |has been )?declined\b",
     r"\b(?:peranti|perangkat) (?:baharu|baru|tidak dikenali)\b|\bbukan anda\?",
     r"\b(?:cukai jalan|lesen|roadtax|road tax)\b[^.!?\n]{0,30}\b(?:tamat tempoh|expired|expires)\b",
