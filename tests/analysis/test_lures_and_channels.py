@@ -313,6 +313,25 @@ def test_a_brand_address_is_a_name_drop_in_an_offer_or_a_callback(
     assert "link.official" not in {s.code for s in verdict.signals}
 
 
+def test_a_brand_address_next_to_a_strange_link_does_not_silence_the_classifier(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    # The tax office's site is only named; the link to open is shortened. The verdict already
+    # ignored the name-drop, and so must the classifier's "routine notice" hold-back.
+    text = (
+        "Revenue.ie: We are glad to inform you that your tax return is ready to be claimed. "
+        "Claim now rb.gy/k2x9qp"
+    )
+    verdict = fixed_analyzer.analyse(Content(text=text))
+    assert verdict.level in FLAGGED
+    found = {s.code for s in verdict.signals}
+    assert "model" in found
+    assert "link.official" not in found
+    # the same notice with the office's own link only is still a routine one
+    own = fixed_analyzer.analyse(Content(text=text.replace("rb.gy/k2x9qp", "www.revenue.ie")))
+    assert own.level is Level.NO_RED_FLAGS
+
+
 def test_forms_on_publishing_services_are_not_the_services_own_pages(
     fixed_analyzer: ScamAnalyzer,
 ) -> None:

@@ -154,6 +154,15 @@ def _risky_link(signals: dict[str, Signal]) -> bool:
     return any(c.startswith("link.") and s.weight > 0 for c, s in signals.items())
 
 
+def _standing(signals: dict[str, Signal], offers: bool = True) -> dict[str, Signal]:
+    """The signals that count. A brand's own address next to another, hidden or strange
+    link, or in an offer or a request that its site does not serve (a prize "from PAYTM.COM",
+    the shop named as the merchant of a fake charge), does not make the message safe."""
+    if _risky_link(signals) or (offers and _OFFERS & signals.keys()):
+        return {c: s for c, s in signals.items() if not (c == "link.official" and s.weight < 0)}
+    return dict(signals)
+
+
 def _today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
 
@@ -363,8 +372,11 @@ class ScamAnalyzer:
             return
         backing = [c for c, s in codes.items() if s.weight >= 10 and c not in _CONTEXT_ONLY]
         alone = not backing
-        if any(s.weight < 0 for s in codes.values()):
-            return  # a routine notice (official link or channel, code notice): not overruled
+        if any(s.weight < 0 for s in _standing(codes, offers=False).values()):
+            # A routine notice (official link or channel, code notice): not overruled. A brand's
+            # site only named next to a strange link ("ROS.ie ... Claim now rb.gy/...") is no
+            # such notice, and the classifier has its say.
+            return
         p = self._model.scam_probability(readable)
         weight = model_weight(p, alone)
         if weight > 0:
@@ -386,14 +398,7 @@ class ScamAnalyzer:
     # -- verdict ---------------------------------------------------------------------
 
     def _verdict(self, found: _Found) -> Verdict:
-        signals = dict(found.by_code)
-        if _risky_link(signals) or _OFFERS & signals.keys():
-            # A brand's own address next to another, hidden or strange link, or in an offer or
-            # a request that its site does not serve (a prize "from PAYTM.COM", the shop named
-            # as the merchant of a fake charge), does not make the message safe.
-            signals = {
-                c: s for c, s in signals.items() if not (c == "link.official" and s.weight < 0)
-            }
+        signals = _standing(found.by_code)
         tactics = [
             c
             for c, s in signals.items()
