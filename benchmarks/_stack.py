@@ -6,6 +6,7 @@ Everything binds to 127.0.0.1 and every wait is bounded.
 
 from __future__ import annotations
 
+import atexit
 import http.client
 import itertools
 import json
@@ -18,6 +19,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -332,6 +334,16 @@ class Stack:
                     yield json.loads(line)
                 except json.JSONDecodeError:
                     continue
+
+
+def scratch_dir(prefix: str, base: str | None = None) -> Path:
+    """A fresh directory for one benchmark's state and logs, removed when the benchmark exits
+    (one throughput run leaves hundreds of megabytes of SQLite write-ahead log and logs),
+    unless ``QILA_BENCH_KEEP=1`` asks to keep it for reading the logs."""
+    path = Path(tempfile.mkdtemp(prefix=prefix, dir=base))
+    if os.environ.get("QILA_BENCH_KEEP") != "1":
+        atexit.register(shutil.rmtree, path, True)
+    return path
 
 
 def make_stack(state_dir: Path, **overrides: str) -> Stack:

@@ -39,7 +39,6 @@ import json
 import os
 import signal
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -368,7 +367,7 @@ def main() -> int:
     machine = S.machine()
     machine["busy_processes_at_start"] = S.busy_processes()
 
-    work = Path(tempfile.mkdtemp(prefix="qila-bench-ack-"))
+    work = S.scratch_dir("qila-bench-ack-")
     image = work / "screenshot.jpg"
     image.write_bytes(screenshot_jpeg())
     ports = {name: S.free_port() for name in (*SERVERS, "media")}

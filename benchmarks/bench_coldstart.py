@@ -21,7 +21,6 @@ import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -101,7 +100,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    state = Path(tempfile.mkdtemp(prefix="qila-bench-cold-"))
+    state = S.scratch_dir("qila-bench-cold-")
     env = S.clean_env(QILA_STATE_DIR=str(state), PYTHONDONTWRITEBYTECODE="0")
     env.pop("PYTHONPROFILEIMPORTTIME", None)
     results: dict[str, dict[str, object]] = {}

@@ -40,7 +40,6 @@ from __future__ import annotations
 import argparse
 import base64
 import sys
-import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -216,7 +215,7 @@ def run_stack(window: str, args: argparse.Namespace, image_b64: list[str]) -> di
     overrides = {"QILA_BATCH_SIZE": args.batch_size, "QILA_BATCH_WINDOW_S": args.batch_window}
     if window != DEFAULT_WINDOW:
         overrides["QILA_MULTIPART_WINDOW_S"] = window
-    stack = S.make_stack(Path(tempfile.mkdtemp(prefix="qila-bench-e2e-")), **overrides)
+    stack = S.make_stack(S.scratch_dir("qila-bench-e2e-"), **overrides)
     try:
         from qila.settings import Settings
 

@@ -17,7 +17,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -37,7 +36,7 @@ VARIANTS = {
 
 def run_variant(args: argparse.Namespace) -> dict:
     base = "/dev/shm" if args.variant == "tmpfs" and Path("/dev/shm").is_dir() else None
-    tmp = Path(tempfile.mkdtemp(prefix="qila-bench-handler-", dir=base))
+    tmp = S.scratch_dir("qila-bench-handler-", base)
     for key in [k for k in os.environ if k.startswith(S.CONFIG_PREFIXES)]:
         del os.environ[key]
     os.environ["QILA_STATE_DIR"] = str(tmp)

@@ -35,7 +35,6 @@ import json
 import os
 import signal
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -144,7 +143,7 @@ def run(
     }
     if window != DEFAULT_WINDOW:
         overrides["QILA_MULTIPART_WINDOW_S"] = window
-    state = Path(tempfile.mkdtemp(prefix="qila-bench-tp-"))
+    state = S.scratch_dir("qila-bench-tp-")
     stack = S.make_stack(state, **overrides)
     tag = f"w{window[:1]}b{config['batch']}p{config['pollers']}x{config['procs']}{'P' if profile else ''}-"
     requests = [
