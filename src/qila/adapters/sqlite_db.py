@@ -16,17 +16,34 @@ from typing import Any
 
 from qila.errors import QilaError
 
+# Past this size the background checkpoint also rewinds and truncates the write-ahead log.
+# Under steady load some reader always holds a snapshot, so SQLite never rewinds the log by
+# itself and it grows without end (a 2,000-message burst left a 370 MB log beside a 9.5 MB
+# store); the same size caps what a rewound log keeps on disk.
+WAL_LIMIT_BYTES = 32 * 1024 * 1024
+# How long a truncating checkpoint may hold writers back while readers finish (then it gives
+# up until the next round): a webhook insert must never wait seconds for it.
+_TRUNCATE_WAIT_MS = 100
+
 _WRITER_LOCKS: dict[Path, threading.Lock] = {}
 _WRITER_LOCKS_GUARD = threading.Lock()
 
 
 class SqliteDb:
     def __init__(
-        self, path: Path | str, schema: str, error: type[QilaError], busy_timeout_s: float = 5.0
+        self,
+        path: Path | str,
+        schema: str,
+        error: type[QilaError],
+        busy_timeout_s: float = 5.0,
+        wal_limit_bytes: int = WAL_LIMIT_BYTES,
+        checkpoint_every_s: float = 1.0,
     ) -> None:
         self.path = Path(path)
         self._error = error
         self._busy_timeout_s = busy_timeout_s
+        self._wal_limit_bytes = wal_limit_bytes
+        self._checkpoint_every_s = checkpoint_every_s
         self._local = threading.local()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = _writer_lock(self.path)  # looked up once: resolve() costs a stat per call
@@ -50,6 +67,7 @@ class SqliteDb:
                 db.execute("PRAGMA synchronous=NORMAL")
                 # Checkpoints run on a background thread (below), not inside a request's commit.
                 db.execute("PRAGMA wal_autocheckpoint=0")
+                db.execute(f"PRAGMA journal_size_limit={int(self._wal_limit_bytes)}")
             except sqlite3.Error as exc:
                 raise self._error(f"SQLite {self.path} unavailable: {exc}") from exc
             self._local.db = db
@@ -61,7 +79,13 @@ class SqliteDb:
             return
         self._checkpointer = threading.Thread(
             target=_checkpoint_forever,
-            args=(weakref.ref(self), self.path, self._busy_timeout_s),
+            args=(
+                weakref.ref(self),
+                self.path,
+                self._busy_timeout_s,
+                self._wal_limit_bytes,
+                self._checkpoint_every_s,
+            ),
             daemon=True,
             name=f"checkpoint-{self.path.name}",
         )
@@ -112,21 +136,40 @@ class SqliteDb:
 
 
 def _checkpoint_forever(
-    owner: weakref.ref[SqliteDb], path: Path, busy_timeout_s: float, interval_s: float = 1.0
+    owner: weakref.ref[SqliteDb],
+    path: Path,
+    busy_timeout_s: float,
+    wal_limit_bytes: int,
+    interval_s: float,
 ) -> None:
     """Fold the write-ahead log into the database every second (PASSIVE: never blocks
-    writers), so it stays small without a request's commit ever paying for it. Ends when its
-    SqliteDb is gone."""
+    writers), so a request's commit never pays for it; once the log has outgrown
+    ``wal_limit_bytes``, rewind and truncate it (TRUNCATE: holds writers back for at most
+    ``_TRUNCATE_WAIT_MS`` while readers finish). Ends when its SqliteDb is gone."""
     own = sqlite3.connect(path, timeout=busy_timeout_s, isolation_level=None)
+    wal = path.with_name(path.name + "-wal")
     try:
         while owner() is not None:
             time.sleep(interval_s)
             try:
                 own.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                if _size(wal) > wal_limit_bytes:
+                    own.execute(f"PRAGMA busy_timeout={_TRUNCATE_WAIT_MS}")
+                    try:
+                        own.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    finally:
+                        own.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
             except sqlite3.Error:
                 continue  # busy or gone for a moment; try again next time
     finally:
         own.close()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 @contextmanager
