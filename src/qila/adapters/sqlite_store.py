@@ -42,21 +42,42 @@ CREATE INDEX IF NOT EXISTS checks_expiry ON checks (expires_at);
 """
 
 
+# Expired rows are deleted at start and then every so often while running (a worker that
+# runs for months must not keep every check it ever made), a bounded batch per table at a
+# time so that no write waits long behind the clean-up.
+PRUNE_EVERY_S = 600.0
+_PRUNE_BATCH = 5000
+
+
 class SqliteStore:
-    def __init__(self, path: Path | str, *, ttl_s: int = 7 * 86400) -> None:
+    def __init__(
+        self, path: Path | str, *, ttl_s: int = 7 * 86400, prune_every_s: float = PRUNE_EVERY_S
+    ) -> None:
         self.path = Path(path)
         self.ttl_s = ttl_s
+        self._prune_every_s = prune_every_s
+        self._pruned_at = 0.0
         self._sql = SqliteDb(self.path, _SCHEMA, StoreUnavailable, busy_timeout_s=10.0)
-        with self._tx() as db:
-            now = time.time()
-            db.execute("DELETE FROM processing WHERE expires_at <= ?", (now,))
-            db.execute("DELETE FROM checks WHERE expires_at <= ?", (now,))
-            db.execute("DELETE FROM kv WHERE expires_at <= ?", (now,))
+        self._prune_if_due()
+
+    def _prune_if_due(self) -> None:
+        now = time.time()
+        if now - self._pruned_at < self._prune_every_s:
+            return
+        self._pruned_at = now
+        for table in ("processing", "checks", "kv"):
+            with self._tx() as db:
+                db.execute(
+                    f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table}"
+                    " WHERE expires_at <= ? LIMIT ?)",
+                    (now, _PRUNE_BATCH),
+                )
 
     def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
         return self._sql.transaction()
 
     def claim(self, key: str, lease_s: float) -> Claim:
+        self._prune_if_due()
         now = time.time()
         with self._tx() as db:
             row = db.execute(
