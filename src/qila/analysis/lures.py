@@ -75,6 +75,8 @@ ADULT_LURE = rx(
     r"\b(?:females?|women|girls|singles|ladies)\b[^\n]{0,30}\b(?:in|near) (?:your|the) area\b"
     r"|\blive (?:in|near) (?:the|your) area\b[^\n]{0,40}\b(?:seeking|looking for)\b"
     r"|\b(?:we|you) live near one another\b|\bweb ?cam (?:set ?up|show)\b",
+    r"\b(?:hard|rough|hot|wild|casual)(?: and \w+)? sex\b|\bsex (?:chat|tonight|partners?|dating"
+    r"|date)\b",
     r"\bsugar (?:baby|daddy|mommy|momma)\b|\bsultry (?:girls|women|ladies)\b|\bexplicit game\b",
 )
 # "I'd like to use one of your photos for my art project, you'll be paid": the fake-cheque script.

@@ -69,6 +69,8 @@ THREAT = rx(
     r"|limited|blocked|restricted) your\b|\b(?:cloud|storage|mailbox|inbox) is full\b",
     r"\b(?:trouble|problem|issue)s? with your (?:current )?(?:billing|payment) (?:information|details"
     r"|method)\b",
+    r"\b(?:placed|put) an? (?:temporary |permanent |security )?(?:hold|block|lock|restriction"
+    r"|suspension|limit(?:ation)?) (?:on|to) your\b",
     r"\bnotis pemotongan\b|\bmemotong bekalan\b|\b(?:akan )?melakukan pemutusan\b|\bpemutusan (?:jam|pukul|hari ini|malam ini)\b|\bsaman\b[^.!?\n]{0,30}\b(?:akan )?dikenakan\b",
     r"\b(?:bekalan|elektrik|air|perkhidmatan|layanan|listrik)\b[^.!?\n]{0,40}\b(?:akan )?"
     r"(?:dipotong|diputuskan|diputus|dihentikan)\b",
@@ -154,7 +156,8 @@ REFUND = rx(
     r"\bbayaran balik\b|\bbantuan tunai\b",
     r"\bentitled? to (?:an?|the|your) (?:[\w-]+ ){0,2}(?:bonus|refund|rebate|payment|compensation|grant)\b"
     r"|\b(?:bonus|refund|rebate) on (?:your|their) (?:[\w-]+ )?tax return\b",
-    r"\b(?:may|might|could) have been over-? ?charged\b|\b(?:charged|billed) you too much\b"
+    r"\b(?:may|might|could) have been over-? ?charged\b|\byou (?:were|have been|got)"
+    r" over-? ?charged\b|\b(?:charged|billed) you too much\b"
     r"|\b(?:we|they) (?:may |might )?owe you\b|\bsettlement (?:allocation|payment|funds?|check"
     r"|cheque|claim)\b|\bclass ?action\b|\b(?:you are |you're )?due a (?:tax )?(?:repayment|refund"
     r"|rebate)\b|\beligible to (?:get|receive|claim) " + MONEY + r"? ?\d+ ?k?\b"
@@ -203,11 +206,11 @@ FEE = rx(
 PARCEL = rx(
     r"\b(?:parcel|package|shipment|delivery|item|order|courier)s?\b[^.!?\n]{0,60}\b(?:on hold|held"
     r"|wrong address"
-    r"|suspended|could ?n[o']t be delivered|undeliverable|failed|unsuccessful|returned|detain(?:ed)?"
+    r"|suspended|could ?n[o']?t be delivered|undeliverable|failed|unsuccessful|returned|detain(?:ed)?"
     r"|not (?:been )?collected|pending for you|(?:will be )?sent back|returned to sender|awaiting (?:delivery|collection)|can ?not be cleared|invalid (?:zip|post|postal|address)"
     r"|awaiting (?:payment|confirmation)|incomplete|incorrect address|unpaid|be return(?:ed)?\b)",
     r"\b(?:problem|issue|trouble|error)s? (?:with|when|while|in) (?:the )?del[ie]ver\w*"
-    r"|\bcould ?n[o']t be deliver(?:ed)?\b|\b(?:unable|failed|unsuccessful|not able) to deliver\b|\bdelivery (?:attempt )?(?:failed|"
+    r"|\bcould ?n[o']?t be deliver(?:ed)?\b|\bcould ?n[o']?t (?:make|complete) (?:the |your )?delivery\b|\b(?:unable|failed|unsuccessful|not able) to deliver\b|\bdelivery (?:attempt )?(?:failed|"
     r"unsuccessful)\b|\bno postage\b|\bto (?:complete|continue|proceed with) (?:the |your )?"
     r"delivery\b",
     r"\bno one was (?:in|home|available|present) to (?:sign|receive|collect|accept)\b"

@@ -1,0 +1,62 @@
+"""Further phrasings of pretexts Qila already knows: a block or hold "placed on your account",
+a courier who "couldnt make the delivery" (no apostrophe), "you were over charged", open sexual
+lures - each with the ordinary messages that share its words."""
+
+from __future__ import annotations
+
+import pytest
+
+from qila.analysis import Level
+from qila.analysis.analyzer import ScamAnalyzer
+from tests.support.verdicts import FLAGGED, verdict_codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "We have placed a temporary block on your account for your security. Log in to lift "
+            "it: acct-review-centre.com/login",
+            "threat",
+        ),
+        (
+            "Our courier couldnt make the delivery of your parcel today, please enter your "
+            "address again at parcel-redeliver.info/x7",
+            "parcel_problem",
+        ),
+        (
+            "It looks like you were over charged on your car insurance this year. Claim what you "
+            "are owed at kzrp7h.com/ref",
+            "refund",
+        ),
+        (
+            "Hey handsome, bored at home and looking for casual sex tonight. Message me here: "
+            "bit.ly/4kR2mXz",
+            "adult_lure",
+        ),
+    ],
+)
+def test_the_pretext_is_read_and_the_link_counts(
+    fixed_analyzer: ScamAnalyzer, text: str, code: str
+) -> None:
+    level, found = verdict_codes(fixed_analyzer, text)
+    assert level in FLAGGED, text
+    assert code in found
+    assert "click_link" in found  # the pretext is what makes the strange link count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was overcharged at the restaurant lol, never going back",
+        "Barclays: as you asked, we've placed a temporary block on your card. Unblock it any "
+        "time in the Barclays app.",
+        "Sorry we couldn't make the delivery today, we will try again tomorrow between 9 and 12.",
+        "did you see that documentary about sex ed in schools? wild",
+    ],
+)
+def test_the_same_words_without_a_strange_link_are_not_flagged(
+    fixed_analyzer: ScamAnalyzer, text: str
+) -> None:
+    level, _ = verdict_codes(fixed_analyzer, text)
+    assert level is Level.NO_RED_FLAGS, text
