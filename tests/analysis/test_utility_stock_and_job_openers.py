@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from qila.analysis.analyzer import ScamAnalyzer
-from tests.support.verdicts import FLAGGED, verdict_codes
+from tests.support.verdicts import FLAGGED, assert_flagged_with, verdict_codes
 
 
 @pytest.mark.parametrize(
@@ -102,9 +102,7 @@ from tests.support.verdicts import FLAGGED, verdict_codes
 def test_the_lures_are_flagged_and_named(
     fixed_analyzer: ScamAnalyzer, text: str, code: str
 ) -> None:
-    level, found = verdict_codes(fixed_analyzer, text)
-    assert level in FLAGGED, text
-    assert code in found
+    assert_flagged_with(fixed_analyzer, text, code)
 
 
 @pytest.mark.parametrize(
