@@ -375,7 +375,9 @@ class ScamAnalyzer:
         if any(s.weight < 0 for s in _standing(codes, offers=False).values()):
             # A routine notice (official link or channel, code notice): not overruled. A brand's
             # site only named next to a strange link ("ROS.ie ... Claim now rb.gy/...") is no
-            # such notice, and the classifier has its say.
+            # such notice, and the classifier has its say. (In an offer the name-drop still
+            # holds it back: letting it speak there too gained no scam on the public samples and
+            # flagged a vaccination certificate, "Congratulations ... download at cowin.gov.in".)
             return
         p = self._model.scam_probability(readable)
         weight = model_weight(p, alone)
