@@ -32,6 +32,12 @@ def codes(analyzer: ScamAnalyzer, text: str) -> set[str]:
             "callback",
         ),
         (
+            # the disowning in broken grammar ("not authorize by you"), the number a mobile
+            "Rs 24,990 debited from your account for a mobile order. If it is not authorize by "
+            "you please contact +91 98760 12345 immediately",
+            "callback",
+        ),
+        (
             "Pak, ini foto paket kiriman dari J&T, silakan dibuka aplikasinya untuk lihat foto "
             "resi lalu izinkan akses ya",
             "app_lure",
@@ -262,6 +268,8 @@ def test_modern_tactics_are_flagged_and_named(
         "Dear UPI user A/C X5521 debited by 450.0 on 03Jun trf to ZOMATO Refno 512233. If not u? "
         "call 1800111109. -SBI",
         "Arisan bulan ini Rp150.000 ya Bu, transfer ke BCA 1234567890 a.n. Rina. Terima kasih.",
+        "HSBC: Your payment of $20.00 to T Smith was made. If it was not done by you, call us on "
+        "1-800-432-1000.",
         "Should I send you the holiday pics? Uploaded them last night",
         "i got the perfect christmas gift for you! tee hee",
         "Ok.i will call u later, going home.now",

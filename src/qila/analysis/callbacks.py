@@ -15,7 +15,9 @@ from qila.analysis.patterns import AMOUNT, MONEY, PHONE, F, rx
 DID_NOT_DO = r"did ?n[o']?t (?:make|place|order|authori[sz]e|request|initiate|recogni[sz]e|approve)"
 # "Not you? Call 1-888-... to cancel": a fake order or charge with a number to ring back.
 _NOT_YOU = (
-    r"\b(?:not you|wasn'?t you|not (?:made|authori[sz]ed) by you|" + DID_NOT_DO + r"|bukan anda"
+    r"\b(?:not you|wasn'?t you|not (?:made|done|initiated|authori[sz]ed?) by you|"
+    + DID_NOT_DO
+    + r"|bukan anda"
     r"|bukan kamu|tidak melakukan|tidak bertransaksi|merasa tidak)\b"
 )
 CALLBACK = rx(
