@@ -1,6 +1,7 @@
 """Further phrasings of pretexts Qila already knows: a block or hold "placed on your account",
 a courier who "couldnt make the delivery" (no apostrophe), "you were over charged", open sexual
-lures - each with the ordinary messages that share its words."""
+lures, gift cards to "order", a "temporary number", "to avoid termination", a misspelt
+"Congradulations" - each with the ordinary messages that share its words."""
 
 from __future__ import annotations
 
@@ -44,8 +45,38 @@ def test_the_pretext_is_read_and_the_link_counts(
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Hey, I'm in a meeting and can't talk. I need you to order 3 Apple gift cards for a "
+            "client right away, I'll pay you back.",
+            "gift_card",
+        ),
+        (
+            "Hi it's me, this is my temporary number for now. Can you send me 300 for a bill "
+            "today? I'll pay you back tomorrow",
+            "new_number",
+        ),
+        (
+            "Your mobile service details are out of date. To avoid termination, update them now "
+            "at mobile-info-update.com",
+            "threat",
+        ),
+        ("Congradulations you have recieved a 12000 grant. Contact 0349 4066072", "prize"),
+    ],
+)
+def test_the_tactic_is_read_in_other_words(
+    fixed_analyzer: ScamAnalyzer, text: str, code: str
+) -> None:
+    assert_flagged_with(fixed_analyzer, text, code)
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "I ordered the gift card for mum's birthday already",
+        "congrats you passed the exam!!",
+        "Congratulations on your new job, so proud of you!",
         "I was overcharged at the restaurant lol, never going back",
         "Barclays: as you asked, we've placed a temporary block on your card. Unblock it any "
         "time in the Barclays app.",

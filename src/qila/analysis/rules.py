@@ -78,7 +78,7 @@ THREAT = rx(
     r"|diblokir|terblokir|disekat)\b|\b(?:account|acount)\b[^.!?\n]{0,20}\b(?:be|is) error\b",
     r"\bkyc\b[^.!?\n]{0,30}\b(?:expire[sd]?|suspend(?:ed)?|pending|update|incomplete)\b",
     r"\b(?:avoid|prevent)(?:ing)? (?:the |a )?(?:block(?:ing|age)?|suspension|deactivation|closure"
-    r"|cancellation|disconnection)\b|\bbefore the (?:suspension|blocking|closure)\b"
+    r"|cancellation|disconnection|termination)\b|\bbefore the (?:suspension|blocking|closure)\b"
     r"|\bquarantine zone\b",
     r"\b(?:card|password|account|app|points?)\b[^.!?\n]{0,30}\b(?:will expire|expires? (?:today|"
     r"tomorrow|soon)|be outdated|is outdated|has expired)\b",
@@ -118,7 +118,7 @@ PRIZE = rx(
     r"\b(?:awarded|selected to receive)\b|\b(?:mendapat|mendptkn|dapat)\w* (?:uang|cek) tunai\b"
     r"|\bcek tunai\b|\bpin pemenang\b|\b(?:me)?menangkan\b",
     r"\bclaim (?:your |the )?(?:prize|reward|gift|bonus|cash|voucher|award)",
-    r"\blucky draw\b|\bcash (?:prize|reward)\b|\bcongratulations?[!,. ]+(?:you|your)\b",
+    r"\blucky draw\b|\bcash (?:prize|reward)\b|\bcongra[td]u\w*[!,. ]+(?:you|your)\b",
     r"\breward points?\b[^.!?\n]{0,30}\b(?:expir|redeem)",
     r"\bselamat[!,. ]+(?:anda|kamu|nomor)\b[^.!?\n]{0,30}(?:mendapat|memenangkan|terpilih)",
     r"\bhadiah (?:utama|tunai|uang|wang|langsung|menarik)\b|\b(?:dapat|mendapat|mendapatkan|memenangi"
@@ -326,6 +326,7 @@ NEW_NUMBER = rx(
     r" the old (?:one|number)\b"
     r"|\bphone (?:is )?(?:broken|broke|lost|died|dead|damaged)\b|\bmy old number\b"
     r"|\bsave (?:this|my) (?:new )?number\b|\bdelete (?:the|my) old number\b"
+    r"|\b(?:this is )?my temporary (?:phone |mobile )?(?:number|no\.?)\b"
     r"|\b(?:on|from|with) (?:the|my) new phone\b",
     r"\bnomor baru\b|\bganti (?:nomor|no)\b|\b(?:hp|nomor|ponsel)\b (?:saya|aku|mama|papa)?"
     r" ?(?:hilang|rusak|mati|jatuh)\b|\b(?:hp|ponsel|handphone|telefon)-?ku,?\s?(?:rusak|hilang"
@@ -550,7 +551,8 @@ MOVE_APP = rx(
     r" (?:di|via|melalui|ke) (?:telegram|wechat|line)\b",
 )
 GIFT_CARD = rx(
-    r"\b(?:buy|send|purchase|get|pick up|pay (?:with|in))\b[^.!?\n]{0,30}\b(?:gift ?cards?|itunes cards?"
+    r"\b(?:buy|send|purchase|get|pick up|order|pay (?:with|in))\b[^.!?\n]{0,30}\b(?:gift ?cards?"
+    r"|itunes cards?"
     r"|google play cards?|steam cards?|amazon cards?|apple cards?)",
     r"\bbeli(?:kan)? voucher (?:google play|game|itunes)\b|\bkad hadiah\b",
 )
