@@ -340,6 +340,33 @@ def test_a_brand_address_next_to_a_strange_link_does_not_silence_the_classifier(
     assert own.level is Level.NO_RED_FLAGS
 
 
+def test_another_organisations_site_does_not_make_a_bank_threat_routine(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    # The regulator's site under a bank's lock-out threat is decoration: the classifier still
+    # has its say. A bank's alert naming the merchant's site stays a routine alert.
+    threat = (
+        "Dear HSBC customer your account has been blocked due to pending KYC update. Contact "
+        "customer care within 24 hours to continue your service. "
+        "https://www.rbi.org.in/Scripts/NotificationUser.aspx"
+    )
+    verdict = fixed_analyzer.analyse(Content(text=threat))
+    assert verdict.level is Level.LIKELY_SCAM
+    assert "model" in {s.code for s in verdict.signals}
+    alert = (
+        "Chase: Was your card ending 1122 used for $89.99 at WALMART.COM on 3/2? Reply YES or NO."
+    )
+    assert fixed_analyzer.analyse(Content(text=alert)).level is Level.NO_RED_FLAGS
+
+
+def test_hosting_companies_temporary_addresses_are_free_hosts(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    found = codes(fixed_analyzer, "Interac: update your account at http://gh5.10f.myftpupload.com")
+    assert "link.free_host" in found
+    assert "link.official" not in found
+
+
 def test_forms_on_publishing_services_are_not_the_services_own_pages(
     fixed_analyzer: ScamAnalyzer,
 ) -> None:

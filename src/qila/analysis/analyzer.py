@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from qila.analysis.domains import site_of
 from qila.analysis.explain import advice_key, render_reason
 from qila.analysis.language import detect_language
 from qila.analysis.links import (
@@ -161,6 +162,18 @@ def _standing(signals: dict[str, Signal], offers: bool = True) -> dict[str, Sign
     if _risky_link(signals) or (offers and _OFFERS & signals.keys()):
         return {c: s for c, s in signals.items() if not (c == "link.official" and s.weight < 0)}
     return dict(signals)
+
+
+def _other_site(signals: dict[str, Signal]) -> bool:
+    """A well-known site that is not a brand's own, next to a brand it does not belong to
+    ("Dear SBI customer, your account is blocked ... rbi.org.in", "Wells Fargo ...
+    express.adobe.com"). Not a reason to hold the classifier back; still a mild reassurance in
+    the verdict, where a bank's alert may name the merchant's site ("at BESTBUY.COM")."""
+    named = signals.get("impersonation")
+    site = signals.get("link.official")
+    if named is None or not named.brand or site is None or not -20 < site.weight < 0:
+        return False
+    return not site_of(site.evidence or "", named.brand)
 
 
 def _today() -> dt.date:
@@ -372,12 +385,16 @@ class ScamAnalyzer:
             return
         backing = [c for c, s in codes.items() if s.weight >= 10 and c not in _CONTEXT_ONLY]
         alone = not backing
-        if any(s.weight < 0 for s in _standing(codes, offers=False).values()):
+        standing = _standing(codes, offers=False)
+        if _other_site(codes):
+            standing.pop("link.official", None)
+        if any(s.weight < 0 for s in standing.values()):
             # A routine notice (official link or channel, code notice): not overruled. A brand's
             # site only named next to a strange link ("ROS.ie ... Claim now rb.gy/...") is no
             # such notice, and the classifier has its say. (In an offer the name-drop still
             # holds it back: letting it speak there too gained no scam on the public samples and
-            # flagged a vaccination certificate, "Congratulations ... download at cowin.gov.in".)
+            # flagged a vaccination certificate, "Congratulations ... download at cowin.gov.in".
+            # Nor does a well-known site of another organisation than the one named.)
             return
         p = self._model.scam_probability(readable)
         weight = model_weight(p, alone)

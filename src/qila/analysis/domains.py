@@ -132,6 +132,25 @@ def official_brand(host: str) -> Brand | None:
     return None
 
 
+@cache
+def _brands_by_name() -> dict[str, Brand]:
+    return {b.name: b for b in lists().brands}
+
+
+def site_of(registered: str, name: str) -> bool:
+    """Whether ``registered`` is the named brand's own domain or carries one of its names; an
+    unknown name cannot be told apart, so it counts as its site."""
+    owner = official_brand(registered)
+    if owner is not None:
+        return owner.name == name
+    brand = _brands_by_name().get(name)
+    if brand is None:
+        return True
+    label = skeleton(registered.split(".", 1)[0])
+    names = {skeleton(k) for k in (brand.name, *brand.keywords, *brand.domain_keywords) if k}
+    return any(k in label or label in k for k in names if k)
+
+
 # --- look-alikes -------------------------------------------------------------------------
 
 _CONFUSABLE = str.maketrans(
