@@ -9,8 +9,10 @@ import sys
 
 import pytest
 
+from qila.analysis import Content
+from qila.analysis.analyzer import ScamAnalyzer
 from qila.analysis.domains import extractor, lookalike, skeleton
-from qila.analysis.links import check_url, extract_urls
+from qila.analysis.links import check_url, extract_urls, strip_urls
 
 
 def codes(url: str) -> set[str]:
@@ -29,6 +31,19 @@ def test_extracts_schemes_www_and_bare_domains() -> None:
         "https://www.dbs.com.sg/personal",
         "www.singpost.com",
     ]
+
+
+def test_a_spaced_out_email_address_is_neither_a_link_nor_a_named_brand(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    text = "You have been offered a grant. Kindly contact Mr Frank on fconnolly720 @ gmail.com"
+    assert extract_urls(text) == []
+    assert "gmail" not in strip_urls(text)
+    found = {s.code for s in fixed_analyzer.analyse(Content(text=text)).signals}
+    assert "link.official" not in found  # Gmail's site does not vouch for its users' mail
+    assert "impersonation" not in found
+    # an address with a path after a spaced "@" is a link all the same
+    assert extract_urls("details @ bit.ly/3xYz") == ["bit.ly/3xYz"]
 
 
 def test_extracts_obfuscated_scheme() -> None:

@@ -100,10 +100,22 @@ def _official_bare(text: str) -> list[re.Match[str]]:
     ]
 
 
+# "richard @ gmail.com": an e-mail address spaced out to slip past filters, not a link (an
+# address with a path, "@ bit.ly/x", is still one).
+_SPACED_AT = re.compile(r"@\s{1,3}$")
+
+
+def _spaced_email(text: str, match: re.Match[str]) -> bool:
+    return "/" not in match.group(0) and bool(
+        _SPACED_AT.search(text[max(0, match.start() - 4) : match.start()])
+    )
+
+
 @lru_cache(maxsize=16)
-def _matches(text: str) -> tuple[re.Match[str], ...]:
-    """Links in ``text``, in order; cached because a check locates and blanks out the links of
-    the same text more than once."""
+def _addresses(text: str) -> tuple[tuple[re.Match[str], bool], ...]:
+    """Addresses in ``text``, in order, each with whether it is a link (or the domain of a
+    spaced-out e-mail address); cached because a check locates and blanks out the links of the
+    same text more than once."""
     general = list(_URL.finditer(text))
     taken = [(m.start(), m.end()) for m in general]
     extra = [
@@ -111,7 +123,13 @@ def _matches(text: str) -> tuple[re.Match[str], ...]:
         for m in _official_bare(text)
         if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken)
     ]
-    return tuple(sorted(general + extra, key=lambda m: m.start()))
+    ordered = sorted(general + extra, key=lambda m: m.start())
+    return tuple((m, not _spaced_email(text, m)) for m in ordered)
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """Links in ``text``, in order."""
+    return [m for m, is_link in _addresses(text) if is_link]
 
 
 def locate_urls(text: str) -> dict[str, int]:
@@ -127,9 +145,10 @@ def locate_urls(text: str) -> dict[str, int]:
 
 
 def strip_urls(text: str) -> str:
-    """The text with its links blanked out (so a brand inside a link is not "named")."""
+    """The text with its links and e-mail domains blanked out (so a brand inside a link or an
+    address is not "named")."""
     out = text
-    for match in reversed(_matches(text)):
+    for match, _ in reversed(_addresses(text)):
         out = out[: match.start()] + " " + out[match.end() :]
     return out
 
