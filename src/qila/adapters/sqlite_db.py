@@ -18,8 +18,8 @@ from qila.errors import QilaError
 
 # Past this size the background checkpoint also rewinds and truncates the write-ahead log.
 # Under steady load some reader always holds a snapshot, so SQLite never rewinds the log by
-# itself and it grows without end (a 2,000-message burst left a 370 MB log beside a 9.5 MB
-# store); the same size caps what a rewound log keeps on disk.
+# itself and it grows without end (a 3,000-message burst left 403 MB of store log); the same
+# size caps what a rewound log keeps on disk.
 WAL_LIMIT_BYTES = 32 * 1024 * 1024
 # How long a truncating checkpoint may hold writers back while readers finish (then it gives
 # up until the next round): a webhook insert must never wait seconds for it.

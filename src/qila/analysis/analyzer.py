@@ -155,11 +155,19 @@ def _risky_link(signals: dict[str, Signal]) -> bool:
     return any(c.startswith("link.") and s.weight > 0 for c, s in signals.items())
 
 
-def _standing(signals: dict[str, Signal], offers: bool = True) -> dict[str, Signal]:
+def _standing(
+    signals: dict[str, Signal], *, offers: bool = True, other_sites: bool = False
+) -> dict[str, Signal]:
     """The signals that count. A brand's own address next to another, hidden or strange
-    link, or in an offer or a request that its site does not serve (a prize "from PAYTM.COM",
-    the shop named as the merchant of a fake charge), does not make the message safe."""
-    if _risky_link(signals) or (offers and _OFFERS & signals.keys()):
+    link, or (``offers``) in an offer or a request that its site does not serve (a prize "from
+    PAYTM.COM", the shop named as the merchant of a fake charge), does not make the message
+    safe; nor (``other_sites``) does a well-known site of another organisation than the one
+    named (see ``_other_site``)."""
+    if (
+        _risky_link(signals)
+        or (offers and _OFFERS & signals.keys())
+        or (other_sites and _other_site(signals))
+    ):
         return {c: s for c, s in signals.items() if not (c == "link.official" and s.weight < 0)}
     return dict(signals)
 
@@ -385,10 +393,7 @@ class ScamAnalyzer:
             return
         backing = [c for c, s in codes.items() if s.weight >= 10 and c not in _CONTEXT_ONLY]
         alone = not backing
-        standing = _standing(codes, offers=False)
-        if _other_site(codes):
-            standing.pop("link.official", None)
-        if any(s.weight < 0 for s in standing.values()):
+        if any(s.weight < 0 for s in _standing(codes, offers=False, other_sites=True).values()):
             # A routine notice (official link or channel, code notice): not overruled. A brand's
             # site only named next to a strange link ("ROS.ie ... Claim now rb.gy/...") is no
             # such notice, and the classifier has its say. (In an offer the name-drop still
