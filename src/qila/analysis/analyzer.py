@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from qila.analysis.domains import site_of
+from qila.analysis.domains import carries_name, official_brand
 from qila.analysis.explain import advice_key, render_reason
 from qila.analysis.language import detect_language
 from qila.analysis.links import (
@@ -179,9 +179,13 @@ def _other_site(signals: dict[str, Signal]) -> bool:
     the verdict, where a bank's alert may name the merchant's site ("at BESTBUY.COM")."""
     named = signals.get("impersonation")
     site = signals.get("link.official")
-    if named is None or not named.brand or site is None or not -20 < site.weight < 0:
+    if named is None or not named.brand or site is None or not site.evidence:
         return False
-    return not site_of(site.evidence or "", named.brand)
+    if official_brand(site.evidence) is not None:
+        # A brand's own site beside another name the text holds (nhs.uk in a vaccination
+        # notice read as "UK Government") is not decoration: a message may name several.
+        return False
+    return not carries_name(site.evidence, named.brand)
 
 
 def _today() -> dt.date:

@@ -137,12 +137,9 @@ def _brands_by_name() -> dict[str, Brand]:
     return {b.name: b for b in lists().brands}
 
 
-def site_of(registered: str, name: str) -> bool:
-    """Whether ``registered`` is the named brand's own domain or carries one of its names; an
-    unknown name cannot be told apart, so it counts as its site."""
-    owner = official_brand(registered)
-    if owner is not None:
-        return owner.name == name
+def carries_name(registered: str, name: str) -> bool:
+    """Whether the registrable domain's name holds one of the named brand's names (or is part
+    of one); an unknown name cannot be told apart, so it counts as held."""
     brand = _brands_by_name().get(name)
     if brand is None:
         return True
