@@ -336,14 +336,26 @@ class Stack:
                     continue
 
 
+def _keep() -> bool:
+    return os.environ.get("QILA_BENCH_KEEP") == "1"
+
+
 def scratch_dir(prefix: str, base: str | None = None) -> Path:
-    """A fresh directory for one benchmark's state and logs, removed when the benchmark exits
-    (one throughput run leaves hundreds of megabytes of SQLite write-ahead log and logs),
+    """A fresh directory for one benchmark's state and logs, removed when the benchmark exits,
     unless ``QILA_BENCH_KEEP=1`` asks to keep it for reading the logs."""
     path = Path(tempfile.mkdtemp(prefix=prefix, dir=base))
-    if os.environ.get("QILA_BENCH_KEEP") != "1":
+    if not _keep():
         atexit.register(shutil.rmtree, path, True)
     return path
+
+
+def drop_databases(state_dir: Path) -> None:
+    """Delete a finished stack's SQLite files, the bulk of its directory (a throughput run
+    leaves hundreds of megabytes): a benchmark that runs several stacks would otherwise hold
+    them all until it exits. Logs and profiles stay until then."""
+    if not _keep():
+        for path in state_dir.glob("*.sqlite3*"):
+            path.unlink(missing_ok=True)
 
 
 def make_stack(state_dir: Path, **overrides: str) -> Stack:

@@ -268,6 +268,7 @@ def run_stack(window: str, args: argparse.Namespace, image_b64: list[str]) -> di
         worker = stack.procs["worker"]
         rss_live = worker.rss_peak_mb()
     lines = worker_lines(stack)
+    S.drop_databases(stack.state_dir)
     for row in phases:
         row["breakdown_ms"] = breakdown(raw[row["phase"]], lines)
     return {

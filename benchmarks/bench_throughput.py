@@ -207,6 +207,7 @@ def run(
         }
         time.sleep(0.3)  # the last log lines
     logstats = worker_log_stats(stack, config["procs"])
+    S.drop_databases(state)
     last = max(seen.values()) if seen else t_first
     elapsed = last - t_first
     accepted = load.statuses.get(200, 0)
