@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from qila.analysis import Analyzer, Content, Level
+from qila.analysis import Analyzer, Content
 from qila.analysis.evaluate import blind_batches, read_jsonl
 from qila.analysis.links import locate_urls
+from tests.support.verdicts import FLAGGED
 
 HERE = Path(__file__).parent
-FLAGGED = {Level.LIKELY_SCAM, Level.SUSPICIOUS}
 
 
 def batches() -> list[Path]:

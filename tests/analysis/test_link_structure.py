@@ -11,7 +11,6 @@ import pytest
 from qila.analysis.analyzer import ScamAnalyzer
 from qila.analysis.datasets import default_datasets_dir, load_examples
 from qila.analysis.domains import brand_in_path, domain_held_out, registered_domain
-from qila.analysis.links import check_url
 from qila.analysis.model import (
     UrlModel,
     packaged_url_model,
@@ -20,14 +19,11 @@ from qila.analysis.model import (
     url_ngrams,
 )
 from qila.analysis.verdict import Content, Level
+from tests.support.verdicts import FLAGGED
+from tests.support.verdicts import link_codes as codes
 
 DATASETS = default_datasets_dir()
 needs_data = pytest.mark.skipif(not DATASETS.exists(), reason="shared datasets not available")
-FLAGGED = (Level.LIKELY_SCAM, Level.SUSPICIOUS)
-
-
-def codes(url: str) -> set[str]:
-    return {hit.code for hit in check_url(url)}
 
 
 @pytest.mark.parametrize(

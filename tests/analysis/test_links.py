@@ -12,11 +12,8 @@ import pytest
 from qila.analysis import Content
 from qila.analysis.analyzer import ScamAnalyzer
 from qila.analysis.domains import extractor, lookalike, skeleton
-from qila.analysis.links import check_url, extract_urls, strip_urls
-
-
-def codes(url: str) -> set[str]:
-    return {hit.code for hit in check_url(url)}
+from qila.analysis.links import extract_urls, strip_urls
+from tests.support.verdicts import link_codes as codes
 
 
 def test_extracts_schemes_www_and_bare_domains() -> None:
@@ -73,6 +70,23 @@ def test_extracts_obfuscated_scheme() -> None:
 )
 def test_link_features(url: str, expected: str) -> None:
     assert expected in codes(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # a form on a publishing service is whoever made it, not the service's own page
+        "https://forms.office.com/r/Ab12Cd34",
+        # a publishing service under a country ending
+        "www.undian-resmi2026.blogspot.co.id",
+        # a hosting company's temporary address for a customer's site
+        "http://gh5.10f.myftpupload.com",
+    ],
+)
+def test_pages_anyone_can_publish_are_free_hosts_not_the_services_sites(url: str) -> None:
+    found = codes(url)
+    assert "link.free_host" in found
+    assert "link.official" not in found
 
 
 def test_official_domains_are_not_lookalikes() -> None:

@@ -9,8 +9,7 @@ import pytest
 from qila.analysis import Analyzer, Content, Level
 from qila.analysis.explain import advice_key
 from qila.i18n import EN, ID, MS
-
-FLAGGED = {Level.LIKELY_SCAM, Level.SUSPICIOUS}
+from tests.support.verdicts import FLAGGED
 
 SCAMS = [
     ("Please CALL 09061209466 immediately as there is an urgent message waiting for you", "en"),

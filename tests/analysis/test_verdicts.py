@@ -8,8 +8,7 @@ import sys
 import pytest
 
 from qila.analysis import Analyzer, Content, ImageEvidence, Level
-
-FLAGGED = {Level.LIKELY_SCAM, Level.SUSPICIOUS}
+from tests.support.verdicts import FLAGGED
 
 SCAMS = [
     "Your parcel is held at our warehouse. Pay the redelivery fee of $1.99 at "
