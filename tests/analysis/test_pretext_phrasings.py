@@ -12,63 +12,53 @@ from qila.analysis.analyzer import ScamAnalyzer
 from tests.support.verdicts import assert_flagged_with, verdict_codes
 
 
+# Each case with the codes it must show; where there is a strange link, the pretext is what
+# makes it count ("click_link").
 @pytest.mark.parametrize(
-    ("text", "code"),
+    ("text", "codes"),
     [
         (
             "We have placed a temporary block on your account for your security. Log in to lift "
             "it: acct-review-centre.com/login",
-            "threat",
+            ("threat", "click_link"),
         ),
         (
             "Our courier couldnt make the delivery of your parcel today, please enter your "
             "address again at parcel-redeliver.info/x7",
-            "parcel_problem",
+            ("parcel_problem", "click_link"),
         ),
         (
             "It looks like you were over charged on your car insurance this year. Claim what you "
             "are owed at kzrp7h.com/ref",
-            "refund",
+            ("refund", "click_link"),
         ),
         (
             "Hey handsome, bored at home and looking for casual sex tonight. Message me here: "
             "bit.ly/4kR2mXz",
-            "adult_lure",
+            ("adult_lure", "click_link"),
         ),
-    ],
-)
-def test_the_pretext_is_read_and_the_link_counts(
-    fixed_analyzer: ScamAnalyzer, text: str, code: str
-) -> None:
-    # the pretext is what makes the strange link count
-    assert_flagged_with(fixed_analyzer, text, code, "click_link")
-
-
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
         (
             "Hey, I'm in a meeting and can't talk. I need you to order 3 Apple gift cards for a "
             "client right away, I'll pay you back.",
-            "gift_card",
+            ("gift_card",),
         ),
         (
             "Hi it's me, this is my temporary number for now. Can you send me 300 for a bill "
             "today? I'll pay you back tomorrow",
-            "new_number",
+            ("new_number",),
         ),
         (
             "Your mobile service details are out of date. To avoid termination, update them now "
             "at mobile-info-update.com",
-            "threat",
+            ("threat",),
         ),
-        ("Congradulations you have recieved a 12000 grant. Contact 0349 4066072", "prize"),
+        ("Congradulations you have recieved a 12000 grant. Contact 0349 4066072", ("prize",)),
     ],
 )
 def test_the_tactic_is_read_in_other_words(
-    fixed_analyzer: ScamAnalyzer, text: str, code: str
+    fixed_analyzer: ScamAnalyzer, text: str, codes: tuple[str, ...]
 ) -> None:
-    assert_flagged_with(fixed_analyzer, text, code)
+    assert_flagged_with(fixed_analyzer, text, *codes)
 
 
 @pytest.mark.parametrize(
