@@ -1,7 +1,12 @@
 """Further phrasings of pretexts Qila already knows: a block or hold "placed on your account",
 a courier who "couldnt make the delivery" (no apostrophe), "you were over charged", open sexual
 lures, gift cards to "order", a "temporary number", "to avoid termination", a misspelt
-"Congradulations" - each with the ordinary messages that share its words."""
+"Congradulations"; a stranger who sends you a code and wants "the 6 digits" back, "a new mobile
+and number", Malay "tolong masukkan RM...", a recording "sent to all your contacts", an
+"abnormal" account, an "accidentally overcharged" bill, a job that must be paid for first, an
+arrest "settled" for money, a visa "under investigation", money "sent by mistake" that must go
+back, gift cards to "help" a lover, an Indonesian recruiter's side job - each with the ordinary
+messages that share its words."""
 
 from __future__ import annotations
 
@@ -53,6 +58,68 @@ from tests.support.verdicts import assert_flagged_with, verdict_codes
             ("threat",),
         ),
         ("Congradulations you have recieved a 12000 grant. Contact 0349 4066072", ("prize",)),
+        (
+            "Hi, I'm the buyer for your bike. Before I drive over I need to know you're real, "
+            "I'm sending you a code now, just text me the 6 digits",
+            ("otp_request",),
+        ),
+        (
+            "Hello mum, I got a new mobile and number. Could you send me 200 for my rent today?",
+            ("new_number", "money_request"),
+        ),
+        (
+            "Assalamualaikum mak, ni nombor baru kakak. Tolong masukkan RM200 dulu boleh?",
+            ("new_number", "money_request"),
+        ),
+        (
+            "I hacked your phone and recorded you through your webcam. Pay $900 in bitcoin by "
+            "tomorrow or the video goes to all your contacts.",
+            ("extortion",),
+        ),
+        (
+            "Alert: your account is abnormal. Reply 1 to get the secure link and restore it.",
+            ("threat",),
+        ),
+        (
+            "We accidentally overcharged your account last month. Claim your compensation at "
+            "vdc-refunds.co/claim",
+            ("refund", "click_link"),
+        ),
+        (
+            "Good news, your CV was selected for a remote data entry role. To start, pay $50 "
+            "registration to our HR agent.",
+            ("task_job",),
+        ),
+        (
+            "Selamat siang Pak, anak Bapak tertangkap polisi. Kalau mau damai siapkan 20 juta "
+            "sekarang, jangan telpon siapa-siapa.",
+            ("threat",),
+        ),
+        (
+            "This is the Immigration Office. Your visa is under investigation. Call Officer Lim "
+            "on +65 8234 1122 today.",
+            ("threat",),
+        ),
+        (
+            "Hi sorry, I accidentally sent you $300 on Cash App, it was meant for my landlord. "
+            "Can you send it back please?",
+            ("money_request",),
+        ),
+        (
+            "Maaf mas, saya salah transfer Rp750.000 ke rekening mas. Tolong dikembalikan ke "
+            "nomor 0813 2222 1111 ya",
+            ("money_request",),
+        ),
+        (
+            "Baby I miss you so much. The agent says I need $300 more for my flight, can you "
+            "help me with Google Play gift cards?",
+            ("gift_card",),
+        ),
+        (
+            "Halo, saya Rina, rekruter dari PT Sinar Digital. Kami membuka pekerjaan sampingan "
+            "yang bisa dikerjakan dari HP.",
+            ("task_job",),
+        ),
     ],
 )
 def test_the_tactic_is_read_in_other_words(
@@ -72,6 +139,13 @@ def test_the_tactic_is_read_in_other_words(
         "time in the Barclays app.",
         "Sorry we couldn't make the delivery today, we will try again tomorrow between 9 and 12.",
         "did you see that documentary about sex ed in schools? wild",
+        "The school portal sent a verification code to your phone, can you text me the 6 digits?",
+        "I've updated my number in the school app, use that one for pickups",
+        "The job fair is on Saturday, remember to pay the registration at the door",
+        "My complaint about the noisy neighbours is under investigation by the council",
+        "Your account is now active. Welcome to Maxis!",
+        "Sorry I sent the photo to you by mistake, please ignore it",
+        "Saya sudah transfer balik duit yang salah masuk semalam ya",
     ],
 )
 def test_the_same_words_without_a_strange_link_are_not_flagged(

@@ -31,11 +31,13 @@ GIVEAWAY = rx(
 )
 # "I have the recording from your camera... send $500 in bitcoin or everyone sees it".
 EXTORTION = rx(
-    r"\b(?:recording|recorded|video|footage|photos?|pictures?)\b[^.!?\n]{0,30}\b(?:of you|from your"
+    r"\b(?:recording|recorded|video|footage|photos?|pictures?)\b[^.!?\n]{0,30}\b(?:of you|(?:from|through|via) your"
     r" (?:camera|webcam|phone)|you (?:watching|doing))\b[^\n]{0,160}\b(?:send|pay|transfer)\b",
     r"\b(?:or|otherwise|if not)\b[^.!?\n]{0,20}\b(?:everyone|all your (?:contacts|friends|family)"
     r"|your (?:family|friends|contacts|wife|husband|boss|employer))\b[^.!?\n]{0,20}\b(?:sees?|will"
     r" (?:see|get|receive|know))\b",
+    r"\b(?:video|recording|photos?|pictures?)\b[^.!?\n]{0,20}\b(?:goes|go|will go|gets sent|will be sent"
+    r"|will be posted|gets posted) to (?:all )?(?:of )?your (?:contacts|friends|family)\b",
     r"\b(?:video|foto|gambar) (?:bogel|syur|telanjang|tak senonoh)\b",
     # "Someone paid me to kill you", "we have the data and locations of you and your family"
     r"\b(?:paid|hired|sent) (?:me|us) to (?:kill|hurt|harm|eliminate)\b"

@@ -47,7 +47,12 @@ LEGAL_THREAT = rx(
     r"|\btindakan mahkamah\b|\bnotis mahkamah\b|\bmahkamah majistret\b|\bsindiket\b"
     r"|\b(?:do not|don'?t) (?:contact|tell|call|inform) (?:your bank|anyone|the bank)\b",
     r"\bproses hukum\b|\bdipolisikan\b|\btindakan undang-undang\b|\bwaran tangkap\b"
-    r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b|\bditangkap\b",
+    r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b|\bditangkap\b"
+    r"|\b(?:tertangkap|diamankan)\b[^\n]{0,80}\b(?:damai|siapkan|tebus|uang|duit)\b"
+    r"|\bjangan (?:telpon|telepon|kasih (?:tahu|tau)|bilang|beritahu|beri tahu|cerita)\w* (?:ke |sama )?"
+    r"siapa",
+    r"\byour (?:work )?(?:pass|visa|permit|passport|ic|nric|identity card|name|number|bank account"
+    r"|mykad)\b[^.!?\n]{0,20}\bunder (?:\w+ )?investigation\b",
 )
 THREAT = rx(
     r"\b(?:account|acount|a/c|card|service|number|line|sim|wallet|access|profile|kyc|app|id"
@@ -86,7 +91,8 @@ THREAT = rx(
     r"(?:account|card|number|service|line|wallet)",
     r"\blegal action\b|\barrest(?:ed)?\b|\bwarrant\b|\bpolice case\b|\bcourt (?:case|summons|order)"
     r"|\bmoney laundering\b|\bpenalt(?:y|ies)\b",
-    r"\b(?:unusual|suspicious|unrecogni[sz]ed|failed|unauthori[sz]ed) (?:activity|sign-?in|log-?in"
+    r"\b(?:account|acount|card)s? (?:is|has been|was|be|status is) (?:abnormal|irregular)\b",
+    r"\b(?:unusual|suspicious|unrecogni[sz]ed|failed|unauthori[sz]ed|abnormal) (?:activity|sign-?in|log-?in"
     r"|login|transaction|access|behaviou?r|attempts?)",
     r"\b(?:avoid|prevent)(?:ing)? (?:a |the |any |further )?(?:\S+ ){0,2}(?:late fees?|fines?"
     r"|penalt(?:y|ies)|prosecution|legal action|enforcement(?: action)?|surcharges?"
@@ -158,7 +164,8 @@ REFUND = rx(
     r"|\b(?:bonus|refund|rebate) on (?:your|their) (?:[\w-]+ )?tax return\b",
     r"\b(?:may|might|could) have been over-? ?charged\b|\byou (?:were|have been|got)"
     r" over-? ?charged\b|\b(?:charged|billed) you too much\b"
-    r"|\b(?:we|they) (?:may |might )?owe you\b|\bsettlement (?:allocation|payment|funds?|check"
+    r"|\b(?:we|they) (?:may |might )?owe you\b"
+    r"|\b(?:accidentally|mistakenly|wrongly) over-? ?charged (?:you|your)\b|\bsettlement (?:allocation|payment|funds?|check"
     r"|cheque|claim)\b|\bclass ?action\b|\b(?:you are |you're )?due a (?:tax )?(?:repayment|refund"
     r"|rebate)\b|\beligible to (?:get|receive|claim) " + MONEY + r"? ?\d+ ?k?\b"
     r"|\b(?:potential|your) (?:[\w-]+ ){0,3}(?:payout|settlement)\b|\bmissing money\b",
@@ -246,7 +253,8 @@ _WHATS_CODE = re.compile(
     r"|\b(?:text|send|sending|texting)(?: you)? a (?:[\w-]+ ){0,2}code\b[^.!?\n]{0,40}\b(?:reply with it"
     r"|text it back|send it back|send "
     r"it (?:back|to"
-    r" (?:me|us))|read it (?:back|out)|tell (?:me|us))"
+    r" (?:me|us))|read it (?:back|out)|tell (?:me|us)|(?:text|send) (?:me|us) (?:the |those )?(?:\d|six)"
+    r"[- ]?digits?)"
     r"|\bcode (?:you )?(?:just )?(?:received|got)\b[^.!?\n]{0,20}\b(?:send|share|forward|tell)",
     F,
 )
@@ -327,7 +335,8 @@ NEW_NUMBER = rx(
     r"|\bphone (?:is )?(?:broken|broke|lost|died|dead|damaged)\b|\bmy old number\b"
     r"|\bsave (?:this|my) (?:new )?number\b|\bdelete (?:the|my) old number\b"
     r"|\b(?:this is )?my temporary (?:phone |mobile )?(?:number|no\.?)\b"
-    r"|\b(?:on|from|with) (?:the|my) new phone\b",
+    r"|\b(?:on|from|with) (?:the|my) new phone\b|\b(?:updated|changed) my (?:phone |mobile |contact )?"
+    r"(?:number|no\.?)\b|\bnew (?:phone|mobile) and (?:a )?(?:new )?number\b",
     r"\bnomor baru\b|\bganti (?:nomor|no)\b|\b(?:hp|nomor|ponsel)\b (?:saya|aku|mama|papa)?"
     r" ?(?:hilang|rusak|mati|jatuh)\b|\b(?:hp|ponsel|handphone|telefon)-?ku,?\s?(?:rusak|hilang"
     r"|mati|jatuh|rosak)\b",
@@ -351,7 +360,9 @@ MONEY_REQUEST = rx(
     r"\b(?:tolong|bisa|boleh) (?:di)?(?:transfer|kirimin|kirim uang|belikan|beliin|pinjam|bank in"
     r"|hantar duit)\b|\bminta (?:pulsa|uang|transfer|dikirim|duit)\b"
     r"|\btransfer ke (?:rek|rekening|nomor|akaun)\b|\bpinjam(?:kan)? (?:uang|duit|wang)\b"
-    r"|\bkirim(?:in|kan)? (?:uang|duit|dana)\b|\bmasuk(?:kan)? (?:duit |wang |\w+ )?(?:kat|ke|dalam) "
+    r"|\bkirim(?:in|kan)? (?:uang|duit|dana)\b"
+    r"|\b(?:tolong|boleh|bisa) (?:\w+ )?(?:masukkan|masukkin|masukin|bank ?in|tf) (?:duit |wang |uang )?"
+    r"(?:rm|rp) ?\d|\bmasuk(?:kan)? (?:duit |wang |\w+ )?(?:kat|ke|dalam) "
     r"akaun\b",
 )
 TASK_STRONG = rx(
@@ -389,6 +400,12 @@ TASK_STRONG = rx(
     r"|\bto unlock\b[^.!?\n]{0,30}\b(?:orders?|tasks?|sets?|missions?)\b[^.!?\n]{0,30}\b(?:top ?up"
     r"|deposit|recharge)\b"
     r"|\bcommission\b[^.!?\n]{0,30}\badded to your (?:balance|account)\b",
+    # A job that must be paid for first ("role available ... pay Ksh 1,200 registration").
+    r"\b(?:cv|resume|job|role|position|vacanc\w+|recruit\w*|hiring|employment|kerja|pekerjaan)\b"
+    r"[^\n]{0,150}\b(?:pay|send|deposit|bayar)\b(?:[^.!?\n]{0,30}\b(?:registration|activation|training"
+    r"|onboarding|joining|pendaftaran) (?:fee|charge|cost|biaya)s?\b| (?:a |the )?"
+    + MONEY
+    + r" ?\d[\d,.]* (?:registration|activation|training|onboarding|joining|pendaftaran)\b)",
     r"\b\d[\d,.]*\s?(?:rb|ribu|k|jt|juta)\s?(?:per|/|se)\s?hari\b[^.!?\n]{0,60}\b(?:rating|ulasan"
     r"|review|like|follow|tugas|tiktok|youtube)",
 )
@@ -418,7 +435,9 @@ TASK_WEAK = rx(
     r"|officer))? (?:from|at|of) (?-i:[A-Z])"
     r"|\b(?:got|get|received|obtained) your (?:contact|number|phone number)\b[^.!?\n]{0,5}"
     r"\b(?:from|through|via)\b(?=[^\n]{0,100}\b(?:job|work|position|vacanc\w+|salary|part[- ]?time)\b)",
-    r"\bkerja (?:sambilan|paruh waktu|dari rumah|online|separuh masa)\b|\blowongan kerja\b",
+    r"\bkerja (?:sambilan|paruh waktu|dari rumah|online|separuh masa)\b|\blowongan kerja\b"
+    r"|\brekruter (?:dari|di)\b|\b(?:pekerjaan|kerja|kerjaan) sampingan\b"
+    r"|\bpekerjaan (?:paruh waktu|freelance|online)\b",
 )
 INVEST_STRONG = rx(
     r"\bguaranteed (?:returns?|profits?|income|payouts?|earnings)\b|\brisk[- ]free\b",
@@ -554,6 +573,8 @@ GIFT_CARD = rx(
     r"\b(?:buy|send|purchase|get|pick up|order|pay (?:with|in))\b[^.!?\n]{0,30}\b(?:gift ?cards?"
     r"|itunes cards?"
     r"|google play cards?|steam cards?|amazon cards?|apple cards?)",
+    r"\bhelp (?:me )?(?:out )?with (?:an? |some )?(?:apple |itunes |google play |steam |amazon |ebay )?"
+    r"gift ?cards?\b",
     r"\bbeli(?:kan)? voucher (?:google play|game|itunes)\b|\bkad hadiah\b",
 )
 LOAN = rx(
@@ -716,6 +737,18 @@ BANK_TRANSFER = rx(
     r"\b(?:no\.? ?rek(?:ening)?|rekening|rek|akaun)\b\W{0,3}[^!?\n]{0,25}\d[\d -]{7,}"
     r"[^!?\n]{0,40}\b(?:a/n|an\.|atas nama)",
     r"\b(?:a/n|atas nama)\b[^!?\n]{0,40}\b(?:no\.? ?)?rek(?:ening)?\b\W{0,3}\d[\d -]{7,}",
+)
+# "I transferred Rp500.000 to your number by mistake, please send it back": the sender's "money"
+# was a fake credit notice or a reversible loan; what you send back is real.
+MISTAKEN_TRANSFER = rx(
+    r"\b(?:sent|transferred|paid|deposited|credited)\b[^.!?\n]{0,40}\b(?:by mistake|accidentally"
+    r"|mistakenly|wrongly|in error)\b[^\n]{0,120}\b(?:send|return|refund|transfer|pay)\b[^.!?\n]{0,15}"
+    r"\b(?:back|it|the money)\b",
+    r"\b(?:accidentally|mistakenly|wrongly) (?:sent|transferred|paid)\b[^\n]{0,120}\b(?:send|return"
+    r"|refund|transfer)\b[^.!?\n]{0,15}\b(?:back|it|the money)\b",
+    r"\b(?:salah|tersalah|tersilap|silap) (?:transfer|kirim|tf|hantar|masuk(?:kan)?)\b[^\n]{0,120}"
+    r"\b(?:kembalikan|dikembalikan|balikin|pulangkan|transfer balik|kirim balik|hantar balik"
+    r"|pulang balik)\b",
 )
 PULSA = rx(
     r"\b(?:beli|bli|isikan|isi'?in|kirim|krm|tukok|belikan|beliin|bliin|kirimin|tolong|\w+keun)"
@@ -972,7 +1005,9 @@ def check_text(text: str) -> list[RuleHit]:
     add("id_details", 25, _requests(ID_DETAILS, text))
     family = first(_FAMILY, text)
     new_number = first(NEW_NUMBER, text) or first(BORROWED_PHONE, text)
-    asked_money = _not_done(PULSA, text) or _not_done(BANK_TRANSFER, text)
+    asked_money = (
+        _not_done(PULSA, text) or _not_done(BANK_TRANSFER, text) or first(MISTAKEN_TRANSFER, text)
+    )
     money = _not_done(MONEY_REQUEST, text) or asked_money
     if money and EMERGENCY.search(text):
         family = family or "emergency"
