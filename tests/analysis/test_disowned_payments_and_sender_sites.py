@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from qila.analysis import Level
 from qila.analysis.analyzer import ScamAnalyzer
 from qila.analysis.rules import find_brand
 from qila.analysis.sender_site import names_the_sender, spelled_names
@@ -120,6 +121,23 @@ def test_a_look_alike_of_a_known_brand_is_not_excused_by_its_name(
     )
     assert level in FLAGGED
     assert "link.brand_mismatch" in found
+
+
+def test_a_sender_named_site_may_have_payment_words_in_its_path(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    # "/pay" on the utility's own site is where its bills are paid; the same path on a site
+    # named otherwise, or on the name with words added, still counts.
+    notice = (
+        "Severn Valley Water: Your bill of £64.20 is now overdue. Please pay by 14 June to avoid "
+        "further recovery action. Pay online at {site}/pay"
+    )
+    level, found = verdict_codes(fixed_analyzer, notice.format(site="severnvalleywater.co.uk"))
+    assert level is Level.NO_RED_FLAGS
+    assert not any(code.startswith("link.") for code in found)
+    for other in ("water-bills-uk.com", "severnvalleywaterpay.co.uk"):
+        level, found = verdict_codes(fixed_analyzer, notice.format(site=other))
+        assert "link.login_words" in found, other
 
 
 def test_a_sender_named_site_with_a_scam_pretext_still_counts_the_pretext(

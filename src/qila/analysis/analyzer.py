@@ -128,8 +128,9 @@ BARE_SHORT_LINK = SUSPICIOUS_AT
 BARE_MAX_WORDS = 10
 BARE_MAX_CHARS = 50  # "Is this link safe to click? My friend sent it"; not a statement or alert
 _HIDDEN_DESTINATION = ("link.shortener", "link.short_code")
-# Findings that only say Qila does not know the site (not that it looks wrong).
-_MERELY_UNKNOWN = frozenset(["link.unknown_domain", "link.short_code"])
+# Findings that only say Qila does not know the site (not that it looks wrong). Payment or
+# login words ("thameswater.co.uk/pay") are what an organisation's own site has in its paths.
+_MERELY_UNKNOWN = frozenset(["link.unknown_domain", "link.short_code", "link.login_words"])
 # Link findings that say "not the organisation's own site" (a shortener may be theirs).
 _NOT_OFFICIAL = frozenset(
     [
