@@ -281,6 +281,22 @@ def test_routine_notices_and_reports_are_not_flagged(
     assert verdict.level is Level.NO_RED_FLAGS, verdict
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPI debit:Rs.10.00,A/c X4258,\n20-02-26 18:35:28\nRRN:641794759154.\n"
+        "Bal:Rs.264209.71 Block A/c?\nCall18004251809-South Indian Bank",
+        "A/c XX9921 credit:INR 2,500.00 on 12-06 by NEFT. Avl Bal:INR 10,412.50 -Canara Bank",
+    ],
+)
+def test_terse_bank_alerts_read_as_transaction_alerts(
+    fixed_analyzer: ScamAnalyzer, text: str
+) -> None:
+    verdict = fixed_analyzer.analyse(Content(text=text))
+    assert verdict.level is Level.NO_RED_FLAGS
+    assert "transaction_alert" in {s.code for s in verdict.signals}
+
+
 def test_official_channel_is_said_back(fixed_analyzer: ScamAnalyzer) -> None:
     verdict = fixed_analyzer.analyse(
         Content(

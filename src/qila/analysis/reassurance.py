@@ -30,7 +30,7 @@ TRANSACTION = rx(
     r"\b(?:received|sent|paid|spent|withdrew|transferred) " + MONEY + r" ?\d",
     r"\btransfer(?:red)? (?:out|in) (?:of )?"
     + MONEY
-    + r" ?\d|\b(?:balance|bal|baki|saldo)\b:? "
+    + r" ?\d|\b(?:balance|bal|baki|saldo)\b:? ?"
     + MONEY
     + r" ?[\d,.]+\d",
     r"\b(?:transfer|transaksi|pembayaran|penarikan|tarik tunai)\b(?: keluar| masuk)? "
@@ -43,6 +43,8 @@ TRANSACTION = rx(
     r"\b(?:a/c|acct|account)\b[^.!?\n]{0,20}\b(?:debited|credited) (?:by|with|for) (?:"
     + MONEY
     + r" ?)?\d",
+    # Terse bank alerts: "UPI debit:Rs.10.00,A/c X4258 ... Bal:Rs.264209.71"
+    r"\b(?:debit|debited|credit|credited)\s?:\s?" + MONEY + r" ?[\d,.]*\d",
     r"\breply (?:y|yes)\b[^.!?\n]{0,10},? (?:otherwise|or if not|if not)\b[^.!?\n]{0,10}\breply (?:n|no)\b",
     r"\b(?:bill|statement|bil|tagihan)\b[^.!?\n]{0,15}\b(?:of|sebanyak|sebesar|berjumlah) "
     + MONEY
