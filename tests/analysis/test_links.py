@@ -81,12 +81,36 @@ def test_link_features(url: str, expected: str) -> None:
         "www.undian-resmi2026.blogspot.co.id",
         # a hosting company's temporary address for a customer's site
         "http://gh5.10f.myftpupload.com",
+        # a free host that is also a popular domain
+        "http://marketplace-posting-id8786753.atwebpages.com",
+        # Cloudflare Pages, written bare
+        "servicensw-fines.pages.dev",
     ],
 )
 def test_pages_anyone_can_publish_are_free_hosts_not_the_services_sites(url: str) -> None:
     found = codes(url)
     assert "link.free_host" in found
     assert "link.official" not in found
+
+
+def test_a_bare_dev_address_is_a_link() -> None:
+    text = "Pay within 2 days to avoid licence suspension. servicensw-fines.pages.dev"
+    assert extract_urls(text) == ["servicensw-fines.pages.dev"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["eservices.capetown.gov.za", "https://www.pajak.go.id/x", "hasil.gov.my/login", "ird.govt.nz"],
+)
+def test_sites_under_government_only_endings_are_official(url: str) -> None:
+    assert codes(url) == {"link.official"}
+
+
+@pytest.mark.parametrize(
+    "url", ["capetown.gov.za.verify-now.top", "gov.za.tax-refund.com/x", "gov.uk"]
+)
+def test_a_government_ending_inside_another_address_is_not_official(url: str) -> None:
+    assert "link.official" not in codes(url)
 
 
 def test_official_domains_are_not_lookalikes() -> None:

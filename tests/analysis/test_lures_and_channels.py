@@ -297,6 +297,53 @@ def test_terse_bank_alerts_read_as_transaction_alerts(
     assert "transaction_alert" in {s.code for s in verdict.signals}
 
 
+@pytest.mark.parametrize(
+    ("text", "reassurance"),
+    [
+        # typographic apostrophe, as phones type it
+        (
+            "Your Airtasker verification code is: 4417. Don\u2019t share this code with anyone; "
+            "our employees will never ask for the code",
+            "otp_notice",
+        ),
+        # a site under a government-only ending, on no list
+        (
+            "City of Cape Town: Your municipal account 401234567 is in arrears (R2,145.90). Pay by "
+            "25 March to avoid restriction of your electricity supply. Pay online: "
+            "eservices.capetown.gov.za",
+            "link.official",
+        ),
+        (
+            "Grab: Your GrabFood order from Tian Tian Chicken Rice has been picked up by Rahman "
+            "(SMB 4521K). Arriving in about 15 mins. Track in the app or at grab.com/sg",
+            "link.official",
+        ),
+    ],
+)
+def test_notices_keep_their_reassurance(
+    fixed_analyzer: ScamAnalyzer, text: str, reassurance: str
+) -> None:
+    verdict = fixed_analyzer.analyse(Content(text=text))
+    assert verdict.level is Level.NO_RED_FLAGS, verdict
+    assert reassurance in {s.code for s in verdict.signals}
+
+
+def test_a_code_for_a_password_reset_is_not_a_password_request(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    level, found = verdict_codes(
+        fixed_analyzer,
+        "Xero security code: 194738. Enter this code to complete your password reset. This code "
+        "expires in 5 minutes.",
+    )
+    assert level is Level.NO_RED_FLAGS
+    assert "credentials" not in found
+    level, found = verdict_codes(
+        fixed_analyzer, "Enter your password at secure-login.com to keep your account"
+    )
+    assert "credentials" in found
+
+
 def test_official_channel_is_said_back(fixed_analyzer: ScamAnalyzer) -> None:
     verdict = fixed_analyzer.analyse(
         Content(

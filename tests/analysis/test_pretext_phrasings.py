@@ -5,8 +5,12 @@ lures, gift cards to "order", a "temporary number", "to avoid termination", a mi
 and number", Malay "tolong masukkan RM...", a recording "sent to all your contacts", an
 "abnormal" account, an "accidentally overcharged" bill, a job that must be paid for first, an
 arrest "settled" for money, a visa "under investigation", money "sent by mistake" that must go
-back, gift cards to "help" a lover, an Indonesian recruiter's side job - each with the ordinary
-messages that share its words."""
+back, gift cards to "help" a lover, an Indonesian recruiter's side job; a code "sent by mistake"
+on another app, "read me the code", "reply the OTP", a quoted code name, a small fee for an
+"address update", a fine "of $96" unpaid and a licence suspension, intraday tips "with 100%
+accuracy", a recording posted "to all your followers" (en/id), a disowned payment in Malay
+("tidak membuat"), a stranger who "saw your number" in a group or has it "saved in my contacts"
+- each with the ordinary messages that share its words."""
 
 from __future__ import annotations
 
@@ -120,6 +124,60 @@ from tests.support.verdicts import assert_flagged_with, verdict_codes
             "yang bisa dikerjakan dari HP.",
             ("task_job",),
         ),
+        (
+            "Hello, sorry, I sent you a Telegram 6-digit code by mistake, can you forward it to "
+            "me?",
+            ("code_hijack",),
+        ),
+        (
+            "hi its the courier, cant find ur house. can u read me the code I just texted you",
+            ("otp_request",),
+        ),
+        (
+            "This is ABC bank fraud team. We blocked a suspicious transaction. To cancel it "
+            "please reply the 6-digit OTP we sent. Do not share to others.",
+            ("otp_request",),
+        ),
+        (
+            "Vodafone: upgrade to eSIM now. Send the 'Activate' code you receive to our agent "
+            "and your eSIM will be ready.",
+            ("otp_request",),
+        ),
+        (
+            "Hi sir I am delivery boy, your address is not clear. I am sending link pls pay Rs 5 "
+            "for address update then I deliver",
+            ("fee", "click_link"),
+        ),
+        (
+            "Transport Dept: A fine of $96 is unpaid for a speeding offence. Pay within 48 hours "
+            "to avoid licence suspension.",
+            ("fee", "threat"),
+        ),
+        (
+            "Expert intraday tips with 100% accuracy, join our free premium group t.me/+abcd",
+            ("investment",),
+        ),
+        (
+            "Remember our video call? I recorded it. Pay $500 or I post it to all your followers.",
+            ("extortion",),
+        ),
+        (
+            "Video call kamu sudah aku rekam. Transfer 3 juta atau aku sebarkan ke semua temanmu.",
+            ("extortion",),
+        ),
+        (
+            "Maybank: Transaksi RM2,100.00 ke akaun baru sedang diproses. Jika anda tidak membuat "
+            "transaksi ini, sila hubungi 012-345 6789.",
+            ("callback",),
+        ),
+        (
+            "Hai, saya Siti. Nampak nombor awak dalam group kereta, boleh kita berkawan?",
+            ("romance",),
+        ),
+        (
+            "Hi, your number is saved in my contacts, can you remind me where we met?",
+            ("romance",),
+        ),
     ],
 )
 def test_the_tactic_is_read_in_other_words(
@@ -146,6 +204,10 @@ def test_the_tactic_is_read_in_other_words(
         "Your account is now active. Welcome to Maxis!",
         "Sorry I sent the photo to you by mistake, please ignore it",
         "Saya sudah transfer balik duit yang salah masuk semalam ya",
+        "Please read me the recipe when you get home",
+        "I'll send the 'Welcome' pack tomorrow",
+        "Beware of anyone asking you to pay a fine by text; we will send a letter.",
+        "If you like the photos, post them to the family group",
     ],
 )
 def test_the_same_words_without_a_strange_link_are_not_flagged(

@@ -189,6 +189,16 @@ def _other_site(signals: dict[str, Signal]) -> bool:
     return not carries_name(site.evidence, named.brand)
 
 
+# Phones type "Don’t" and “quotes”; the rules are written with ' and ".
+_PLAIN_QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'}
+)
+
+
+def plain_quotes(text: str) -> str:
+    return text.translate(_PLAIN_QUOTES)
+
+
 def _today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
 
@@ -276,10 +286,10 @@ class ScamAnalyzer:
     def analyse(self, content: Content) -> Verdict:
         pieces: list[tuple[str, str]] = []
         if content.text.strip():
-            pieces.append(("text", content.text[:MAX_TEXT_CHARS]))
+            pieces.append(("text", plain_quotes(content.text[:MAX_TEXT_CHARS])))
         for image in content.images:
             if image.text.strip():
-                pieces.append(("image", image.text[:MAX_TEXT_CHARS]))
+                pieces.append(("image", plain_quotes(image.text[:MAX_TEXT_CHARS])))
             for payload in image.qr_payloads:
                 if payload.strip():
                     pieces.append(("qr", payload[:MAX_TEXT_CHARS]))

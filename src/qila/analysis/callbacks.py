@@ -18,7 +18,7 @@ _NOT_YOU = (
     r"\b(?:not you|wasn'?t you|not (?:made|done|initiated|authori[sz]ed?) by you|"
     + DID_NOT_DO
     + r"|bukan anda"
-    r"|bukan kamu|tidak melakukan|tidak bertransaksi|merasa tidak)\b"
+    r"|bukan kamu|tidak melakukan|tidak membuat|tidak bertransaksi|merasa tidak)\b"
 )
 CALLBACK = rx(
     AMOUNT + r"[^\n]{0,120}\bto (?:cancel|dispute|stop (?:it|this|the payment))\b,?[^.!?\n]{0,10}"

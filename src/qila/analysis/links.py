@@ -24,7 +24,7 @@ from qila.analysis.model import packaged_url_model
 # missing spaces, not links.
 _BARE_TLDS = (
     "com|net|org|info|biz|top|xyz|site|online|club|shop|vip|icu|buzz|live|link|click|app"
-    "|store|website|space|fun|asia|tech|cyou|sbs|cfd|bond|loan|support|help|page|tk|ml|ga|cf|gq"
+    "|store|website|space|fun|asia|tech|cyou|sbs|cfd|bond|loan|support|help|page|dev|tk|ml|ga|cf|gq"
     "|cc|ws|pw|su|cn|ru|io|co|ly|win|bid|work|rest|mobi|pro|email|network|services|center"
     "|uk|us|eu|au|nz|ca|ie"
     "|(?:com|co|gov|org|net|edu|go|or|ac)\\.[a-z]{2}"
@@ -262,6 +262,16 @@ def _short_code(label: str, rest: str) -> bool:
     return mixed or any(c.isdigit() for c in code)
 
 
+# Second-level endings only governments can register under (capetown.gov.za, pajak.go.id,
+# hasil.gov.my, ird.govt.nz): a site there is an authority's own, listed brand or not.
+_GOVERNMENT_LABELS = frozenset(["gov", "go", "gob", "gouv", "govt", "gv", "mil"])
+
+
+def government_site(suffix: str) -> bool:
+    labels = suffix.split(".")
+    return len(labels) >= 2 and labels[0] in _GOVERNMENT_LABELS
+
+
 def check_url(url: str) -> list[LinkHit]:
     """Offline findings for one link; reassuring ones have a negative weight."""
     host = host_of(url)
@@ -311,7 +321,8 @@ def check_url(url: str) -> list[LinkHit]:
         and (owner is None or free not in owner.domains)  # docs.google.com, not dropbox.com
     )
     brand = None if published else owner
-    well_known = brand is not None or (registered in data.top_domains and not free)
+    government = government_site(parts.suffix) and not free
+    well_known = brand is not None or government or (registered in data.top_domains and not free)
     if free and (host != free or published):
         hits.append(LinkHit("link.free_host", 22, free, url))
     tld = parts.suffix.rsplit(".", 1)[-1] if parts.suffix else ""
@@ -343,7 +354,7 @@ def check_url(url: str) -> list[LinkHit]:
         hits.append(LinkHit("link.short_code", weight, registered, url))
     if not well_known and not free and not hits:
         hits.append(LinkHit("link.unknown_domain", 8, registered, url))
-    if brand is not None and not hits:
+    if (brand is not None or government) and not hits:
         hits.append(LinkHit("link.official", -20, registered, url))
     elif well_known and not hits:
         hits.append(LinkHit("link.official", -5, registered, url))

@@ -36,6 +36,10 @@ EXTORTION = rx(
     r"\b(?:or|otherwise|if not)\b[^.!?\n]{0,20}\b(?:everyone|all your (?:contacts|friends|family)"
     r"|your (?:family|friends|contacts|wife|husband|boss|employer))\b[^.!?\n]{0,20}\b(?:sees?|will"
     r" (?:see|get|receive|know))\b",
+    r"\bor (?:i|we)(?:'ll| will)? (?:post|send|share|leak|upload|release)\b[^.!?\n]{0,30}\b(?:to|on|with)"
+    r" (?:all |every |each )?(?:of )?(?:your )?(?:followers?|contacts|friends|family)\b",
+    r"\b(?:rekam|rekaman|video|foto)\w*\b[^\n]{0,80}\b(?:atau|kalau tidak|kalau tak)\b[^.!?\n]{0,20}"
+    r"\b(?:sebar|sebarkan|viralkan|kirim|hantar)\w*\b",
     r"\b(?:video|recording|photos?|pictures?)\b[^.!?\n]{0,20}\b(?:goes|go|will go|gets sent|will be sent"
     r"|will be posted|gets posted) to (?:all )?(?:of )?your (?:contacts|friends|family)\b",
     r"\b(?:video|foto|gambar) (?:bogel|syur|telanjang|tak senonoh)\b",

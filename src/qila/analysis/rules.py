@@ -82,7 +82,8 @@ THREAT = rx(
     r"\b(?:rekening|rekning|rek|tabungan|tbungn|akun|akaun)\b[^.!?\n]{0,30}\b(?:error|eror"
     r"|diblokir|terblokir|disekat)\b|\b(?:account|acount)\b[^.!?\n]{0,20}\b(?:be|is) error\b",
     r"\bkyc\b[^.!?\n]{0,30}\b(?:expire[sd]?|suspend(?:ed)?|pending|update|incomplete)\b",
-    r"\b(?:avoid|prevent)(?:ing)? (?:the |a )?(?:block(?:ing|age)?|suspension|deactivation|closure"
+    r"\b(?:avoid|prevent)(?:ing)? (?:the |a |your )?(?:licen[cs]e |driver'?s? licen[cs]e )?"
+    r"(?:block(?:ing|age)?|suspension|deactivation|closure"
     r"|cancellation|disconnection|termination)\b|\bbefore the (?:suspension|blocking|closure)\b"
     r"|\bquarantine zone\b",
     r"\b(?:card|password|account|app|points?)\b[^.!?\n]{0,30}\b(?:will expire|expires? (?:today|"
@@ -184,7 +185,12 @@ FEE = rx(
     r"\bpay (?:the |your |a )?" + MONEY + r" ?\d[\d.,]* (?:balance|toll|fee|charge)\b"
     r"|" + MONEY + r" ?\d[\d.,]* (?:is|are) (?:required|needed|due|payable)\b[^.!?\n]{0,40}$",
     r"\b(?:amount|balance) (?:due|owing|outstanding) for (?:using|your use of|the use of)\b",
-    r"\b(?:tolls?|fees?|bills?|fines?) (?:is|are) (?:still )?(?:unpaid|overdue|outstanding)\b"
+    r"\bpay (?:a |the |only |just )?"
+    + MONEY
+    + r" ?\d[\d.,]* (?:for|to) (?:the |an? )?(?:address|redelivery"
+    r"|delivery|re-?schedul\w*|update)\b",
+    r"\b(?:tolls?|fees?|bills?|fines?)(?: of " + MONEY + r" ?[\d.,]*\d)? (?:is|are) (?:still )?"
+    r"(?:unpaid|overdue|outstanding)\b"
     r"|\bupgraded? (?:\w+ ){0,3}to (?:a )?business(?: account)?\b|\bfor \d{2,3}p\b|\bbayar ongkir\b|\bongkos kirim ulang\b",
     r"\b(?:to (?:redeliver|release|receive|reschedule|claim)|redelivery)\b[^.!?\n]{0,40}"
     + MONEY
@@ -233,9 +239,10 @@ PARCEL = rx(
 )
 
 _REQ_EN = (
-    r"\b(?:send|share|give|forward|tell|provide|reply with|text|read out|sms)\b"
+    r"\b(?:send|share|give|forward|tell|provide|reply(?: with)?|text|read(?: out)?|sms)\b"
     r"(?:\s+(?:me|us|him|her|back|over|along|quickly|now|pls|please|to me))*\s+"
     r"(?:the |your |that |this |my |a |it |de )?(?:\d[- ]?digits? |six[- ]digits? |4[- ]digits? )?"
+    r"(?:['\"][\w ]{1,15}['\"] )?"
     r"(?:otp|one[- ]time (?:password|passcode|pin|code)|verification code|security code"
     r"|(?:\d|six|four)[- ]?digits? (?:number|pin)"
     r"|activation code|tac|code|kode|kod)\b"
@@ -262,7 +269,8 @@ _SPECIFIC_CODE = re.compile(
     r"otp|one[- ]time|verification|security|activation|tac|digit|kode|kod|token|pin", F
 )
 CODE_HIJACK = rx(
-    r"\b(?:sent|send|texted)\b(?: you)?(?: a| the| my)?(?: (?:\d|six|four|five)[- ]?digits?)? code\b"
+    r"\b(?:sent|send|texted)\b(?: you)?(?: a| the| my)?(?: [A-Za-z]+)?(?: (?:\d|six|four|five)[- ]?digits?)?"
+    r" code\b"
     r"[^.!?\n]{0,30}"
     r"\b(?:by mistake|accidentally|wrongly|to your number)",
     r"\b(?:by mistake|accidentally|wrongly)\b[^.!?\n]{0,20}\b(?:sent|send)\b[^.!?\n]{0,30}\bcode",
@@ -293,7 +301,10 @@ _VERB_CRED = (
     r"kemas ?kini|hantar|beri)\b(?:\s+\S+){0,4}?\s+"
 )
 CREDENTIALS = re.compile(
-    _VERB_CRED + r"(?:your |the |anda |kamu )?(?:password|passcode|pin\b|login (?:details|"
+    # ("Enter this code to complete your password reset" asks for the code, not the password.)
+    _VERB_CRED
+    + r"(?:your |the |anda |kamu )?(?:password(?! ?(?:reset|change|recovery))|passcode|pin\b"
+    r"|login (?:details|"
     r"credentials)|username and password|online banking|internet banking|kata sandi|"
     r"kata laluan|user ?id|m-?pin)"
     r"|\b(?:log ?masuk|login|log ?in)\b (?:ke |to )?(?:akaun|akun|rekening|your)? ?(?:bank|perbankan"
@@ -471,6 +482,8 @@ INVEST_STRONG = rx(
     r"\b(?:join|enter|invited to join|invite you to)\b[^\n]{0,60}\b(?:bitcoin|btc|crypto\w*|stocks?"
     r"|investment|trading|forex)\b[^\n]{0,40}\bgroup\b|\b(?:bitcoin|btc|crypto|stock|trading|investment)"
     r"\b[^.!?\n]{0,30}\b(?:discussion|sharing|analysis|exchange|learning|vip) group\b",
+    r"\b(?:intraday|stock|trading|option|options|forex|crypto) (?:tips|signals)\b"
+    r"|\b100 ?% (?:accuracy|accurate)\b|\bsure ?shot\b",
     r"\bangka jitu\b|\btogel\b|\bjamin(?:an)? \d+ ?% tembus\b|\bslot gacor\b|\bjudi online\b",
 )
 INVEST_WEAK = rx(
@@ -545,7 +558,10 @@ ROMANCE = rx(
     r"\b(?:look|looking) at (?:this|my|the) (?:photo|picture|pic)\b|\bsaw you (?:cross|walk|on the)"
     r"|\b(?:still )?(?:recogni[sz]e|remember) me\b|\bsecretly (?:watch|send)|\bsilently send\b",
     r"\blihat (?:foto|gambar) (?:ini|saya|aku)\b|\bmasih ingat (?:saya|aku)\b",
-    r"\btengok (?:gambar|foto) (?:ini|saya|aku)\b",
+    r"\btengok (?:gambar|foto) (?:ini|saya|aku)\b|\b(?:nampak|dapat|jumpa) (?:nombor|nomor|no)"
+    r" (?:awak|anda|kamu|kak|akak)\b",
+    r"\bremind me (?:where|how|when) (?:we|did we) (?:met|meet|talked|talk|chatted|know each other)\b"
+    r"|\byour (?:number|contact(?: info\w*)?) (?:is )?saved in my (?:phone|contacts)\b",
     r"\b(?:gave|gives|passed) me (?:your|this) (?:phone )?(?:number|contact)\b|\bsaved the wrong number\b"
     r"|\bintroduced (?:me )?to (?:me|you)\b|\bbuy you a (?:cup of )?coffee\b|\bto apologi[sz]e\b"
     r"|\b(?:not sure|don'?t know) if (?:the|this|i have the right) number\b"
@@ -659,7 +675,8 @@ LINK_MENTION = rx(
     r"\[(?:[a-z]+ ){0,2}(?:link|url|lien|tautan|pautan)\]|<(?:link|url)>",
     r"\b(?:click|tap|open|visit|press) (?:on )?(?:this|the|below|following|above) (?:link|url)\b"
     r"|\b(?:in|at|via|through|on|from) the (?:link|url)(?: below| above| provided)?\b"
-    r"|\b(?:here|below|link|website)\s*:\s*$|\bclick here\b|\blink (?:below|above)\b|\b(?:di bawah ini|berikut ini|di bawah)\W*$|\bscan (?:the|this) (?:attached |following )?qr(?: code)?\b",
+    r"|\b(?:here|below|link|website)\s*:\s*$|\bclick here\b"
+    r"|\b(?:i am|i'm|we are|we're) (?:sending|sharing) (?:you )?(?:one |a |the )?link\b|\blink (?:below|above)\b|\b(?:di bawah ini|berikut ini|di bawah)\W*$|\bscan (?:the|this) (?:attached |following )?qr(?: code)?\b",
     r"\b(?:klik|buka|tekan|kunjungi|layari) (?:link|tautan|pautan|lin) (?:ini|berikut|di bawah)"
     r"|\b(?:melalui|lewat|di|pada) (?:link|tautan|pautan) (?:ini|berikut|di bawah)\b",
 )
@@ -714,7 +731,7 @@ CASH_PRIZE = rx(
     r"\b(?:won|win|claim|awarded|receive|menang\w*|mendapat\w*|mendptkn|memenangi|terima|dapat)\b"
     r"[^.!?\n]{0,40}" + AMOUNT,
     r"\b(?:you(?:'ve| have)? been|has been|u've been|u have been|ur|your number)\b[^.!?\n]{0,20}"
-    r"\b(?:selected|chosen|picked|won)\b|\brandomly (?:picked|selected|chosen)\b",
+    r"\b(?:selected|chosen|picked(?! up)|won)\b|\brandomly (?:picked|selected|chosen)\b",
     r"\b(?:anda|kamu|nomor anda|no anda|nombor anda)\b[^.!?\n]{0,20}\b(?:terpilih|dipilih)\b",
     r"\b(?:mendapat\w*|m-?dpt\w*|m-?dapat\w*|dpt|mendptkn|memenangkan|memenangi)\b[^.!?\n]{0,15}"
     r"\b(?:mobil|motor|hadiah|uang tunai|cek tunai|kereta)\b",
