@@ -72,6 +72,10 @@ from tests.support.verdicts import assert_flagged_with, verdict_codes
             ("new_number", "money_request"),
         ),
         (
+            "Hi Mum, I've changed my number. Can you send me 150 for the train today?",
+            ("new_number",),
+        ),
+        (
             "Assalamualaikum mak, ni nombor baru kakak. Tolong masukkan RM200 dulu boleh?",
             ("new_number", "money_request"),
         ),

@@ -195,7 +195,7 @@ _PLAIN_QUOTES = str.maketrans(
 )
 
 
-def plain_quotes(text: str) -> str:
+def _plain_quotes(text: str) -> str:
     return text.translate(_PLAIN_QUOTES)
 
 
@@ -286,10 +286,10 @@ class ScamAnalyzer:
     def analyse(self, content: Content) -> Verdict:
         pieces: list[tuple[str, str]] = []
         if content.text.strip():
-            pieces.append(("text", plain_quotes(content.text[:MAX_TEXT_CHARS])))
+            pieces.append(("text", _plain_quotes(content.text[:MAX_TEXT_CHARS])))
         for image in content.images:
             if image.text.strip():
-                pieces.append(("image", plain_quotes(image.text[:MAX_TEXT_CHARS])))
+                pieces.append(("image", _plain_quotes(image.text[:MAX_TEXT_CHARS])))
             for payload in image.qr_payloads:
                 if payload.strip():
                     pieces.append(("qr", payload[:MAX_TEXT_CHARS]))
