@@ -127,11 +127,21 @@ def test_official_domains_are_not_lookalikes() -> None:
         ("lnstagram.com", "Instagram"),
         ("hmrc-refund.com", "HMRC"),
         ("klikbca-login.com", "BCA"),
+        # a brand's name misspelt in front of another site's
+        ("facebok.item81683718974.com", "Facebook"),
+        ("amazom.deals-today.com", "Amazon"),
     ],
 )
 def test_lookalikes(host: str, brand: str) -> None:
     found = lookalike(host)
     assert found is not None and found[1] == brand
+
+
+@pytest.mark.parametrize(
+    "host", ["apply.jobs-board.com", "mail.example-shop.com", "amazing.deals-today.com"]
+)
+def test_ordinary_subdomains_are_not_brand_typos(host: str) -> None:
+    assert lookalike(host) is None
 
 
 def test_confusable_skeleton() -> None:

@@ -405,20 +405,43 @@ def lookalike(host: str) -> tuple[str, str] | None:
         if parts.suffix in ours or parts.suffix.rsplit(".", 1)[-1] in ours:
             return ref, _ref_name(ref)
         return None
-    if ref is None:
-        ref = index.deletes.get(skel)
+    ref = ref or _one_edit_from(skel, index)
+    if ref is None or ref == registered:
+        return _brand_typo_in_subdomain(parts.subdomain, index)
+    if ref not in data.brand_by_domain and len(skel) < MIN_FUZZY_TOP:
+        return None  # short popular names have too many innocent neighbours
+    return ref, _ref_name(ref)
+
+
+def _one_edit_from(skel: str, index: _Index) -> str | None:
+    """The reference domain whose name is one edit away from ``skel``, if any."""
+    ref = index.deletes.get(skel)
     if ref is None:
         for variant in _deletions(skel):
             ref = index.exact.get(variant) or index.deletes.get(variant)
             if ref is not None:
                 break
-    if ref is None or ref == registered:
+    if ref is None or _distance(skel, skeleton(extractor()(ref).domain)) > 1:
         return None
-    if _distance(skel, skeleton(extractor()(ref).domain)) > 1:
-        return None
-    if ref not in data.brand_by_domain and len(skel) < MIN_FUZZY_TOP:
-        return None  # short popular names have too many innocent neighbours
-    return ref, _ref_name(ref)
+    return ref
+
+
+MIN_SUBDOMAIN_TYPO = 6
+
+
+def _brand_typo_in_subdomain(subdomain: str, index: _Index) -> tuple[str, str] | None:
+    """A brand's name misspelt by one letter in front of another site's name
+    ("facebok.item81683718974.com"); only brands' names of six letters or more, whose
+    neighbours are rarely words of their own ("apply" is one letter from "apple")."""
+    brands = lists().brand_by_domain
+    for label in subdomain.split("."):
+        skel = skeleton(label)
+        if len(skel) < MIN_SUBDOMAIN_TYPO or skel in index.exact:
+            continue
+        ref = _one_edit_from(skel, index)
+        if ref is not None and ref in brands:
+            return ref, _ref_name(ref)
+    return None
 
 
 _PATH_BRAND_MIN = 3
