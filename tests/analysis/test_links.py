@@ -93,6 +93,11 @@ def test_pages_anyone_can_publish_are_free_hosts_not_the_services_sites(url: str
     assert "link.official" not in found
 
 
+def test_a_brands_own_ending_is_not_a_rare_one() -> None:
+    # forms.gle: anyone's Google form (a free host), but .gle is Google's, not a throw-away ending
+    assert codes("https://forms.gle/AvRm4KDburfuEKRG7") == {"link.free_host"}
+
+
 def test_a_bare_dev_address_is_a_link() -> None:
     text = "Pay within 2 days to avoid licence suspension. servicensw-fines.pages.dev"
     assert extract_urls(text) == ["servicensw-fines.pages.dev"]
@@ -130,6 +135,7 @@ def test_official_domains_are_not_lookalikes() -> None:
         # a brand's name misspelt in front of another site's
         ("facebok.item81683718974.com", "Facebook"),
         ("amazom.deals-today.com", "Amazon"),
+        ("marketplce-facbook.srtenvironmental.com", "Facebook"),
     ],
 )
 def test_lookalikes(host: str, brand: str) -> None:

@@ -9,8 +9,12 @@ back, gift cards to "help" a lover, an Indonesian recruiter's side job; a code "
 on another app, "read me the code", "reply the OTP", a quoted code name, a small fee for an
 "address update", a fine "of $96" unpaid and a licence suspension, intraday tips "with 100%
 accuracy", a recording posted "to all your followers" (en/id), a disowned payment in Malay
-("tidak membuat"), a stranger who "saw your number" in a group or has it "saved in my contacts"
-- each with the ordinary messages that share its words."""
+("tidak membuat"), a stranger who "saw your number" in a group or has it "saved in my contacts";
+a hired killer, a screenshot of the code, a name "on the list" of a giveaway, "sorry for the wrong
+message ... it's fate", a soldier's "leave fee", a seized parcel and an "investigating officer", a
+fake credit to "reverse", a wallet transfer "tersalah", a hospital deposit, a "recruitment
+company" whose work "is very simple", platform profits "this month", "this is my work number" -
+each with the ordinary messages that share its words."""
 
 from __future__ import annotations
 
@@ -182,6 +186,59 @@ from tests.support.verdicts import assert_flagged_with, verdict_codes
             "Hi, your number is saved in my contacts, can you remind me where we met?",
             ("romance",),
         ),
+        ("I have been paid to kill you. Tell the police and you are dead.", ("extortion",)),
+        (
+            "Ok, if you prefer, take a screenshot of the code and text it to me.",
+            ("otp_request",),
+        ),
+        (
+            "GOVT EMPOWERMENT: The government is giving N150,000 to every citizen. Check if your "
+            "name is on the list: wa.me/2348012345678",
+            ("refund", "click_link"),
+        ),
+        (
+            "Sorry for the wrong message, but it's fate maybe? I'm Lucy. May I know your name?",
+            ("romance",),
+        ),
+        (
+            "My love, the army says my leave fee is $2,000. Please send it by Western Union so I "
+            "can come home to you",
+            ("fee",),
+        ),
+        (
+            "Customs notice: a package in your name was seized at the airport. Call the "
+            "investigating officer on 03-5566 7788 or your case will be sent to police.",
+            ("threat",),
+        ),
+        (
+            "Confirmed. You have received KES 3,200.00 from JANE WANJIRU. Please reverse it, it "
+            "was sent by mistake.",
+            ("money_request",),
+        ),
+        (
+            "Salam kak, saya tersalah DuitNow RM250 ke akaun akak. Boleh tolong pulangkan?",
+            ("money_request",),
+        ),
+        (
+            "This is St Mary's ward 3: your father was admitted after a fall. We need a deposit "
+            "for the surgery, call Dr Lee on 0412 555 111 now.",
+            ("money_request",),
+        ),
+        (
+            "We are an online recruitment company, the work is very simple and you can do it at "
+            "home.",
+            ("task_job",),
+        ),
+        (
+            "My uncle showed me a gold trading platform where I made $25,000 this month. I want "
+            "the same for you.",
+            ("investment",),
+        ),
+        (
+            "Dad it's Sam, this is my work number, the other one got smashed. Can you shout me "
+            "$300 to this account?",
+            ("new_number",),
+        ),
     ],
 )
 def test_the_tactic_is_read_in_other_words(
@@ -212,6 +269,10 @@ def test_the_tactic_is_read_in_other_words(
         "I'll send the 'Welcome' pack tomorrow",
         "Beware of anyone asking you to pay a fine by text; we will send a letter.",
         "If you like the photos, post them to the family group",
+        "I won't be home until late, the $20 for pizza is on the table",
+        "Mum was admitted to hospital last night, visiting hours are 2-4pm",
+        "The recruitment company called, the interview is on Monday",
+        "I made $500 this month selling cupcakes at the market!",
     ],
 )
 def test_the_same_words_without_a_strange_link_are_not_flagged(
@@ -219,3 +280,16 @@ def test_the_same_words_without_a_strange_link_are_not_flagged(
 ) -> None:
     level, _ = verdict_codes(fixed_analyzer, text)
     assert level is Level.NO_RED_FLAGS, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dart Charge: Your account balance is £3.20 and won't cover your next crossing. Top up "
+        "in the app.",
+        "Your payment of $45.00 won't go through until you update your card in the app.",
+    ],
+)
+def test_wont_is_not_won(fixed_analyzer: ScamAnalyzer, text: str) -> None:
+    _, found = verdict_codes(fixed_analyzer, text)
+    assert "prize" not in found

@@ -92,9 +92,18 @@ def lists() -> Lists:
 RARE_ENDING_MAX = 2
 
 
+# Endings only their owner can register under (forms.gle is Google's): rare, but not throw-away.
+_BRAND_ENDINGS = frozenset(["gle", "goog", "google", "youtube", "amazon", "apple", "microsoft"])
+
+
 def rare_generic_ending(tld: str) -> bool:
     """A generic (not country) ending almost no well-known site uses."""
-    return tld.isalpha() and len(tld) >= 3 and lists().ending_counts.get(tld, 0) <= RARE_ENDING_MAX
+    return (
+        tld.isalpha()
+        and len(tld) >= 3
+        and tld not in _BRAND_ENDINGS
+        and lists().ending_counts.get(tld, 0) <= RARE_ENDING_MAX
+    )
 
 
 @cache
@@ -431,11 +440,14 @@ MIN_SUBDOMAIN_TYPO = 6
 
 def _brand_typo_in_subdomain(subdomain: str, index: _Index) -> tuple[str, str] | None:
     """A brand's name misspelt by one letter in front of another site's name
-    ("facebok.item81683718974.com"); only brands' names of six letters or more, whose
-    neighbours are rarely words of their own ("apply" is one letter from "apple")."""
+    ("facebok.item81683718974.com", "marketplce-facbook.srtenvironmental.com"); only brands'
+    names of six letters or more, whose neighbours are rarely words of their own ("apply" is
+    one letter from "apple")."""
     brands = lists().brand_by_domain
-    for label in subdomain.split("."):
-        skel = skeleton(label)
+    labels = subdomain.split(".")
+    hyphened = [part for label in labels if "-" in label for part in label.split("-")]
+    for word in labels + hyphened:
+        skel = skeleton(word)
         if len(skel) < MIN_SUBDOMAIN_TYPO or skel in index.exact:
             continue
         ref = _one_edit_from(skel, index)

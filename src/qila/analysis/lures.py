@@ -45,6 +45,7 @@ EXTORTION = rx(
     r"\b(?:video|foto|gambar) (?:bogel|syur|telanjang|tak senonoh)\b",
     # "Someone paid me to kill you", "we have the data and locations of you and your family"
     r"\b(?:paid|hired|sent) (?:me|us) to (?:kill|hurt|harm|eliminate)\b"
+    r"|\b(?:been|was|were) (?:paid|hired|sent) to (?:kill|hurt|harm|eliminate) you\b"
     r"|\b(?:data|information|details|locations?|addresses)\b[^.!?\n]{0,30}\bof you and (?:each of )?"
     r"(?:all )?your family\b",
 )

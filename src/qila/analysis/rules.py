@@ -51,6 +51,9 @@ LEGAL_THREAT = rx(
     r"|\b(?:tertangkap|diamankan)\b[^\n]{0,80}\b(?:damai|siapkan|tebus|uang|duit)\b"
     r"|\bjangan (?:telpon|telepon|kasih (?:tahu|tau)|bilang|beritahu|beri tahu|cerita)\w* (?:ke |sama )?"
     r"siapa",
+    r"\binvestigating officer\b|\bcase will be (?:sent|forwarded|referred|handed|transferred) to"
+    r" (?:the )?police\b|\b(?:parcel|package|shipment)\b[^.!?\n]{0,60}\b(?:was |has been |been )?"
+    r"(?:seized|confiscated|intercepted)\b",
     r"\byour (?:work )?(?:pass|visa|permit|passport|ic|nric|identity card|name|number|bank account"
     r"|mykad)\b[^.!?\n]{0,20}\bunder (?:\w+ )?investigation\b",
 )
@@ -115,7 +118,7 @@ THREAT = rx(
 )
 
 PRIZE = rx(
-    r"\byou(?:'ve| have)? (?:won|been selected|been chosen)\b|\bwinner\b|\bprize\b|\bjackpot\b",
+    r"\byou(?:'ve| have)? (?:won(?!'t)|been selected|been chosen)\b|\bwinner\b|\bprize\b|\bjackpot\b",
     r"\b(?:little |small |special )?(?:gift|reward|giveaway|present) for you\b|\bthis is a giveaway\b",
     r"\b\d+ ?gb\b[^.!?\n]{0,40}\b(?:gratis|free)\b|\b(?:gratis|free)\b[^.!?\n]{0,30}\b\d+ ?gb\b"
     r"|\bkuota gratis\b",
@@ -136,7 +139,7 @@ PRIZE = rx(
     r"|\b(?:you|u) (?:take|took|have taken|came) (?:first|second|third|1st|2nd|3rd) place\b"
     r"|\b(?:taking|took|take|won) the (?:first|second|third|1st|2nd|3rd) (?:spot|place|prize)\b"
     r"|\bin our (?:[\w-]+ ){0,3}(?:prize )?draw\b|\b(?:number|no|mobile|sim|u|you) (?:have|has|hv|ha)"
-    r" (?:won|win)\b"
+    r" (?:won(?!'t)|win)\b"
     r"|\b(?:you(?:'ve| have)?|u) earned (?:this year'?s |a |your )?(?:[\w-]+ ){0,2}(?:present|gift"
     r"|reward)\b|\bha(?:s|ve) selected (?:you|u) as\b|\b(?:tonight'?s|today'?s|this week'?s) w[i]?nn?er\b",
 )
@@ -161,6 +164,9 @@ REFUND = rx(
     + MONEY
     + r" ?\d|\bberhak (?:menerima|mendapatkan|mendapat)\b|\bentitled to (?:receive|claim)\b",
     r"\bbayaran balik\b|\bbantuan tunai\b",
+    r"\bcheck (?:if|whether) your name is (?:on|in) the (?:list|beneficiar\w+)\b|\bgiving "
+    + MONEY
+    + r" ?\d[\d,.]* to (?:every|all|each)\b",
     r"\bentitled? to (?:an?|the|your) (?:[\w-]+ ){0,2}(?:bonus|refund|rebate|payment|compensation|grant)\b"
     r"|\b(?:bonus|refund|rebate) on (?:your|their) (?:[\w-]+ )?tax return\b",
     r"\b(?:may|might|could) have been over-? ?charged\b|\byou (?:were|have been|got)"
@@ -195,7 +201,8 @@ FEE = rx(
     r"\b(?:to (?:redeliver|release|receive|reschedule|claim)|redelivery)\b[^.!?\n]{0,40}"
     + MONEY
     + r" ?\d",
-    r"\b(?:customs?|shipping|delivery|redelivery|postage|clearance|release) (?:fee|charge|cost)s?\b",
+    r"\b(?:customs?|shipping|delivery|redelivery|postage|clearance|release) (?:fee|charge|cost)s?\b"
+    r"|\b(?:leave|vacation) (?:application )?fees?\b",
     r"\b(?:fee|charge|duty|postage|toll|bill)s?\b[^.!?\n]{0,25}\b(?:be |is |was |has |have )?not (?:been |be )?"
     r"pa(?:y|id)\b|\btoll (?:trip|fee|charge)s?\b[^.!?\n]{0,25}\bnot (?:been |be )?(?:charged|processed)\b",
     r"\bbiaya (?:pengiriman|admin|administrasi|bea cukai|cukai|pajak|penanganan|pembukaan"
@@ -262,7 +269,8 @@ _WHATS_CODE = re.compile(
     r"it (?:back|to"
     r" (?:me|us))|read it (?:back|out)|tell (?:me|us)|(?:text|send) (?:me|us) (?:the |those )?(?:\d|six)"
     r"[- ]?digits?)"
-    r"|\bcode (?:you )?(?:just )?(?:received|got)\b[^.!?\n]{0,20}\b(?:send|share|forward|tell)",
+    r"|\bcode (?:you )?(?:just )?(?:received|got)\b[^.!?\n]{0,20}\b(?:send|share|forward|tell)"
+    r"|\b(?:screenshot|photo|picture) of the (?:\w+ )?code\b[^.!?\n]{0,40}\b(?:text|send|forward)\b",
     F,
 )
 _SPECIFIC_CODE = re.compile(
@@ -347,7 +355,10 @@ NEW_NUMBER = rx(
     r"|\bsave (?:this|my) (?:new )?number\b|\bdelete (?:the|my) old number\b"
     r"|\b(?:this is )?my temporary (?:phone |mobile )?(?:number|no\.?)\b"
     r"|\b(?:on|from|with) (?:the|my) new phone\b|\b(?:updated|changed) my (?:phone |mobile |contact )?"
-    r"(?:number|no\.?)\b|\bnew (?:phone|mobile) and (?:a )?(?:new )?number\b",
+    r"(?:number|no\.?)\b|\bnew (?:phone|mobile) and (?:a )?(?:new )?number\b"
+    r"|\bthis is my (?:work|new|temporary|friend'?s|mate'?s) (?:number|phone)\b"
+    r"|\b(?:the other one|my (?:old )?(?:phone|mobile)|my old one) (?:got|was|is) (?:smashed|broken|stolen"
+    r"|lost|cracked)\b",
     r"\bnomor baru\b|\bganti (?:nomor|no)\b|\b(?:hp|nomor|ponsel)\b (?:saya|aku|mama|papa)?"
     r" ?(?:hilang|rusak|mati|jatuh)\b|\b(?:hp|ponsel|handphone|telefon)-?ku,?\s?(?:rusak|hilang"
     r"|mati|jatuh|rosak)\b",
@@ -366,7 +377,15 @@ MONEY_REQUEST = rx(
     + MONEY
     + r" ?\d|\bcan you (?:please )?pay (?:it|this|the bill)"
     r"|\b(?:pay|send|give) (?:it |you |the money )?back (?:double|tomorrow|next week|soon|asap)\b"
-    r"|\bbail\b[^.!?\n]{0,30}" + MONEY + r" ?\d|\bpost (?:my |the )?bail\b|\bbail money\b",
+    r"|\bbail\b[^.!?\n]{0,30}" + MONEY + r" ?\d|\bpost (?:my |the )?bail\b|\bbail money\b"
+    r"|\bcan you (?:shout|spot|front|lend) me "
+    + MONEY
+    + r" ?\d|"
+    + MONEY
+    + r" ?\d[\d,.]* to (?:this"
+    r"|my) (?:account|acc|acct)\b"
+    r"|\b(?:deposit|payment|money) for (?:the |his |her |your )?(?:surgery|operation|treatment"
+    r"|admission)\b",
     r"\b(?:perubahan|ganti|tukar) (?:no\.? |nomor |nombor )?(?:rekening|rek|akaun)\b",
     r"\b(?:tolong|bisa|boleh) (?:di)?(?:transfer|kirimin|kirim uang|belikan|beliin|pinjam|bank in"
     r"|hantar duit)\b|\bminta (?:pulsa|uang|transfer|dikirim|duit)\b"
@@ -447,6 +466,8 @@ TASK_WEAK = rx(
     r"|\b(?:got|get|received|obtained) your (?:contact|number|phone number)\b[^.!?\n]{0,5}"
     r"\b(?:from|through|via)\b(?=[^\n]{0,100}\b(?:job|work|position|vacanc\w+|salary|part[- ]?time)\b)",
     r"\bkerja (?:sambilan|paruh waktu|dari rumah|online|separuh masa)\b|\blowongan kerja\b"
+    r"|\b(?:online )?recruitment company\b|\bthe work is (?:very )?(?:simple|easy)\b"
+    r"|\b(?:teach|teaches|show|shows) you how to (?:make|earn) money\b"
     r"|\brekruter (?:dari|di)\b|\b(?:pekerjaan|kerja|kerjaan) sampingan\b"
     r"|\bpekerjaan (?:paruh waktu|freelance|online)\b",
 )
@@ -482,6 +503,9 @@ INVEST_STRONG = rx(
     r"\b(?:join|enter|invited to join|invite you to)\b[^\n]{0,60}\b(?:bitcoin|btc|crypto\w*|stocks?"
     r"|investment|trading|forex)\b[^\n]{0,40}\bgroup\b|\b(?:bitcoin|btc|crypto|stock|trading|investment)"
     r"\b[^.!?\n]{0,30}\b(?:discussion|sharing|analysis|exchange|learning|vip) group\b",
+    r"\b(?:platform|trading|crypto|gold|forex|invest\w*)\b[^\n]{0,80}\b(?:made|earned|profited)"
+    r" (?:over |more than |about )?" + MONEY + r" ?\d[\d,.]*k? (?:this|last|in a|in one|per|a)"
+    r" (?:month|week|day)\b",
     r"\b(?:intraday|stock|trading|option|options|forex|crypto) (?:tips|signals)\b"
     r"|\b100 ?% (?:accuracy|accurate)\b|\bsure ?shot\b",
     r"\bangka jitu\b|\btogel\b|\bjamin(?:an)? \d+ ?% tembus\b|\bslot gacor\b|\bjudi online\b",
@@ -545,9 +569,10 @@ CLAIMED_ACQUAINTANCE = rx(
 )
 ROMANCE = rx(
     r"\bsorry,? (?:wrong number|i (?:think i )?(?:have|got) the wrong (?:number|person))"
+    r"|\bsorry (?:for|about) the wrong (?:message|text|number)\b|\bit'?s fate\b"
     r"|\b(?:got|have|dialled|dialed|texted|messaged) the wrong (?:number|person)\b",
     r"\b(?:ini )?(?:benar|betul|bener) (?:nomor|nombor|no)\b[^?\n]{0,30}\?"
-    r"|\bdapat (?:nomor|nombor|no) (?:ini|anda|kamu|awak|kakak|kak) dari\b",
+    r"|\bdapat (?:nomor|nombor|no) (?:ini|ni|anda|kamu|awak|kakak|kak) dari\b",
     r"\b(?:got|found) your (?:number|contact) (?:from|on|in)\b",
     r"\bmaaf,? salah (?:sambung|kirim|nomor|orang)\b|\bboleh kenalan\b|\bkenalan yuk\b",
     r"\bmaaf,? (?:saya |aku )?(?:salah|tersalah) (?:nombor|hantar)\b|\bboleh berkenalan\b"
@@ -709,7 +734,7 @@ PREMIUM_RATE = rx(
 PREMIUM_NUMBER = re.compile(r"\b09\d{8,9}\b|\b087\d{8}\b", F)
 PREMIUM_STOP = re.compile(r"\b(?:stop|unsub\w*|help|berhenti|unreg)\b\W{0,3}(?:to|ke) \d{4,6}", F)
 LURE = rx(
-    r"\b(?:won|win|winner|winning|prize|cash|rewards?|claim|selected|chosen|guaranteed|awarded?"
+    r"\b(?:won(?!'t)|win|winner|winning|prize|cash|rewards?|claim|selected|chosen|guaranteed|awarded?"
     r"|jackpot)\b",
     r"\b(?:tried|trying|attempt) (?:to )?(?:contact|reach|call) (?:you|u)\b|\bis inviting you\b"
     r"|\b(?:you|u) have (?:\d+|a|an) (?:new |unread |urgent )?(?:messages?|voicemails?|msgs?)\b"
@@ -725,13 +750,13 @@ CALL_TO_ACT = rx(
 CASH_PRIZE = rx(
     AMOUNT
     + r"(?![\d.,]* of your)[^.!?\n]{0,40}\b(?:cash (?:prize|reward|award|bonus)|prize|reward|award|bonus"
-    r"|won|win|hadiah|(?<!secara )(?<!bayar )(?<!dibayar )(?<!pembayaran )tunai|menang\w*"
+    r"|won(?!'t)|win|hadiah|(?<!secara )(?<!bayar )(?<!dibayar )(?<!pembayaran )tunai|menang\w*"
     r"|vouchers"
     r"|ganjaran|voucher|gift)\b",
-    r"\b(?:won|win|claim|awarded|receive|menang\w*|mendapat\w*|mendptkn|memenangi|terima|dapat)\b"
+    r"\b(?:won(?!'t)|win|claim|awarded|receive|menang\w*|mendapat\w*|mendptkn|memenangi|terima|dapat)\b"
     r"[^.!?\n]{0,40}" + AMOUNT,
     r"\b(?:you(?:'ve| have)? been|has been|u've been|u have been|ur|your number)\b[^.!?\n]{0,20}"
-    r"\b(?:selected|chosen|picked(?! up)|won)\b|\brandomly (?:picked|selected|chosen)\b",
+    r"\b(?:selected|chosen|picked(?! up)|won(?!'t))\b|\brandomly (?:picked|selected|chosen)\b",
     r"\b(?:anda|kamu|nomor anda|no anda|nombor anda)\b[^.!?\n]{0,20}\b(?:terpilih|dipilih)\b",
     r"\b(?:mendapat\w*|m-?dpt\w*|m-?dapat\w*|dpt|mendptkn|memenangkan|memenangi)\b[^.!?\n]{0,15}"
     r"\b(?:mobil|motor|hadiah|uang tunai|cek tunai|kereta)\b",
@@ -763,7 +788,10 @@ MISTAKEN_TRANSFER = rx(
     r"\b(?:back|it|the money)\b",
     r"\b(?:accidentally|mistakenly|wrongly) (?:sent|transferred|paid)\b[^\n]{0,120}\b(?:send|return"
     r"|refund|transfer)\b[^.!?\n]{0,15}\b(?:back|it|the money)\b",
-    r"\b(?:salah|tersalah|tersilap|silap) (?:transfer|kirim|tf|hantar|masuk(?:kan)?)\b[^\n]{0,120}"
+    r"\b(?:reverse|return|refund|send back) (?:it|the money|the funds)\b[^\n]{0,40}\b(?:sent|transferred"
+    r"|paid) (?:wrongly|by mistake|in error|mistakenly|accidentally)\b",
+    r"\b(?:salah|tersalah|tersilap|silap) (?:transfer|kirim|tf|hantar|masuk(?:kan)?|duitnow|dana|gopay|ovo"
+    r"|tng|bank ?in)\b[^\n]{0,120}"
     r"\b(?:kembalikan|dikembalikan|balikin|pulangkan|transfer balik|kirim balik|hantar balik"
     r"|pulang balik)\b",
 )
@@ -794,7 +822,8 @@ PAYMENT_REDIRECT = rx(
 EMERGENCY = rx(
     r"\b(?:kantor polisi|ditangkap|kecelakaan|rumah sakit|masuk rs|balai polis|hospital|accident"
     r"|police station|arrested|ditahan polisi|in jail|bail|lawyer|stranded|stuck at (?:the )?airport"
-    r"|card (?:got |was |has been )?declined|lost my wallet|wallet (?:was |got )?stolen)\b",
+    r"|card (?:got |was |has been )?declined|lost my wallet|wallet (?:was |got )?stolen"
+    r"|admitted (?:to|after|in|for))\b",
 )
 BORROWED_PHONE = rx(
     r"\b(?:pake|pakai|pinjam|pinjem|guna)\b (?:hp|handphone|telefon|nomor|nmr|no|nombor|fon|phone) "
