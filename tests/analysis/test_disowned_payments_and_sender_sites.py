@@ -123,6 +123,13 @@ def test_a_look_alike_of_a_known_brand_is_not_excused_by_its_name(
     assert "link.brand_mismatch" in found
 
 
+def test_of_and_and_inside_a_name_are_spelt_or_left_out() -> None:
+    names = spelled_names("Bank of Ireland: A payment to new payee J MURPHY was set up")
+    assert names_the_sender("bankofireland.com", names)
+    assert names_the_sender("bankireland.com", names)
+    assert not names_the_sender("ofireland.com", names)  # a name does not start with "of"
+
+
 def test_a_sender_named_site_may_have_payment_words_in_its_path(
     fixed_analyzer: ScamAnalyzer,
 ) -> None:

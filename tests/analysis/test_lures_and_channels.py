@@ -318,6 +318,23 @@ def test_terse_bank_alerts_read_as_transaction_alerts(
             "(SMB 4521K). Arriving in about 15 mins. Track in the app or at grab.com/sg",
             "link.official",
         ),
+        (
+            "GoPay: Kamu terima Rp150.000 dari BUDI SANTOSO. Saldo GoPay kamu sekarang Rp312.500.",
+            "transaction_alert",
+        ),
+        (
+            "ANZ: Did you attempt a $389.00 transaction at JB HI-FI ONLINE on 14/05? Reply Y if yes "
+            "or N if no.",
+            "transaction_alert",
+        ),
+        (
+            "Kredivo: Tagihan cicilan Anda Rp 875.000 jatuh tempo besok 05/07.",
+            "transaction_alert",
+        ),
+        (
+            "Can you send me $40 for the gift for Mr Henderson? Splitting it 6 ways.",
+            "everyday_payment",
+        ),
     ],
 )
 def test_notices_keep_their_reassurance(

@@ -13,8 +13,11 @@ accuracy", a recording posted "to all your followers" (en/id), a disowned paymen
 a hired killer, a screenshot of the code, a name "on the list" of a giveaway, "sorry for the wrong
 message ... it's fate", a soldier's "leave fee", a seized parcel and an "investigating officer", a
 fake credit to "reverse", a wallet transfer "tersalah", a hospital deposit, a "recruitment
-company" whose work "is very simple", platform profits "this month", "this is my work number" -
-each with the ordinary messages that share its words."""
+company" whose work "is very simple", platform profits "this month", "this is my work number";
+an address that "does not match the zip code", a prepaid meter "blocked", an Indonesian "tugas
+optimasi" with a Telegram group, a wallet credit to "reverse", a hospital deposit "transfer $2,000
+deposit to", a "safe account", an OTP "nyasar" wanted back - each with the ordinary messages that
+share its words."""
 
 from __future__ import annotations
 
@@ -239,6 +242,35 @@ from tests.support.verdicts import assert_flagged_with, verdict_codes
             "$300 to this account?",
             ("new_number",),
         ),
+        (
+            "USPS: Your address does not match the zip code, we cannot deliver your package. "
+            "Please update it.",
+            ("parcel_problem",),
+        ),
+        (
+            "Eskom: Your prepaid meter will be blocked due to arrears. Call 071 883 2201 to buy a "
+            "new token.",
+            ("threat",),
+        ),
+        (
+            "Halo kak, ada tugas optimasi produk, komisi 10%. Saya kirim link grup Telegram ya",
+            ("task_job", "move_app"),
+        ),
+        (
+            "Hello, I sent KSh 2,000 to your M-Pesa by mistake. Please reverse it to 0722 111 222",
+            ("money_request",),
+        ),
+        (
+            "Mrs Tan, your son had an accident and is at the General Hospital. Transfer $2,000 "
+            "deposit to the doctor's PayNow now",
+            ("money_request",),
+        ),
+        (
+            "This is your bank's security team. Your account is compromised, we will help you "
+            "move your funds into a safe account.",
+            ("threat",),
+        ),
+        ("Kak, kode OTP nyasar ke nomor kakak, tolong kirim ke saya ya", ("code_hijack",)),
     ],
 )
 def test_the_tactic_is_read_in_other_words(
@@ -273,6 +305,9 @@ def test_the_tactic_is_read_in_other_words(
         "Mum was admitted to hospital last night, visiting hours are 2-4pm",
         "The recruitment company called, the interview is on Monday",
         "I made $500 this month selling cupcakes at the market!",
+        "Tadi ada SMS kode OTP masuk ke HP ibu, itu kode apa ya? Ibu nggak minta apa-apa",
+        "SAAQ: Your vehicle registration for plate F23 KLM expires on 31 Mar. Renew online to avoid "
+        "fines.",
     ],
 )
 def test_the_same_words_without_a_strange_link_are_not_flagged(

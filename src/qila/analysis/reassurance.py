@@ -45,10 +45,11 @@ TRANSACTION = rx(
     + r" ?)?\d",
     # Terse bank alerts: "UPI debit:Rs.10.00,A/c X4258 ... Bal:Rs.264209.71"
     r"\b(?:debit|debited|credit|credited)\s?:\s?" + MONEY + r" ?[\d,.]*\d",
-    r"\breply (?:y|yes)\b[^.!?\n]{0,10},? (?:otherwise|or if not|if not)\b[^.!?\n]{0,10}\breply (?:n|no)\b",
-    r"\b(?:bill|statement|bil|tagihan)\b[^.!?\n]{0,15}\b(?:of|sebanyak|sebesar|berjumlah) "
-    + MONEY
-    + r" ?\d[^!?\n]{0,20}\b(?:is due|due on|jatuh tempo|perlu dijelaskan)",
+    r"\breply (?:y|yes)\b[^.!?\n]{0,10},? (?:otherwise|or if not|if not)\b[^.!?\n]{0,10}\breply (?:n|no)\b"
+    r"|\breply y if (?:yes|it was you)\b[^.!?\n]{0,10}\bn if (?:no|not)\b",
+    r"\b(?:terima|menerima|diterima|received)\b " + MONEY + r" ?\d[\d.,]* (?:dari|from)\b",
+    r"\b(?:bill|statement|bil|tagihan)\b[^.!?\n]{0,15}\b(?:(?:of|sebanyak|sebesar|berjumlah|anda|cicilan"
+    r"|your) )?" + MONEY + r" ?\d[^!?\n]{0,20}\b(?:is due|due on|jatuh tempo|perlu dijelaskan)",
 )
 
 SAFETY_NOTICE = rx(
@@ -68,7 +69,7 @@ SPLIT_PAYMENT = rx(
     r"\b(?:per orang|/orang|patungan|dibagi \d+|masing-masing|masing2|seorang|sorang)\b"
     r"|\barisan\b|\biuran (?:kas|arisan|rt|warga|kelas)\b|\bbiaya les\b|\buang (?:kas|sekolah|les|spp)\b|\bspp\b"
     r"|\byuran (?:pibg|sekolah|kelas|tuisyen|tuition)\b"
-    r"|\bDP \d+ ?%|\bpelunasan\b|\bsisa pembayaran\b|\buang muka\b|\bmacam biasa\b|\bseperti biasa\b|\bas usual\b|\bsplit (?:the bill|it)\b|\beach (?:person|of us) owes\b|\bper (?:person|head)\b",
+    r"|\bDP \d+ ?%|\bpelunasan\b|\bsisa pembayaran\b|\buang muka\b|\bmacam biasa\b|\bseperti biasa\b|\bas usual\b|\bsplit(?:ting)? (?:the bill|it|the cost)\b|\b\d+ ways\b|\beach (?:person|of us) owes\b|\bper (?:person|head)\b",
 )
 # Routine notices send you to the organisation's own channel, never to a number or link in the text.
 OFFICIAL_CHANNEL = rx(

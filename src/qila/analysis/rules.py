@@ -51,14 +51,15 @@ LEGAL_THREAT = rx(
     r"|\b(?:tertangkap|diamankan)\b[^\n]{0,80}\b(?:damai|siapkan|tebus|uang|duit)\b"
     r"|\bjangan (?:telpon|telepon|kasih (?:tahu|tau)|bilang|beritahu|beri tahu|cerita)\w* (?:ke |sama )?"
     r"siapa",
-    r"\binvestigating officer\b|\bcase will be (?:sent|forwarded|referred|handed|transferred) to"
+    r"\b(?:move|transfer|moving|transferring)\b[^.!?\n]{0,30}\b(?:safe|secure|holding|protected)"
+    r" account\b|\binvestigating officer\b|\bcase will be (?:sent|forwarded|referred|handed|transferred) to"
     r" (?:the )?police\b|\b(?:parcel|package|shipment)\b[^.!?\n]{0,60}\b(?:was |has been |been )?"
     r"(?:seized|confiscated|intercepted)\b",
     r"\byour (?:work )?(?:pass|visa|permit|passport|ic|nric|identity card|name|number|bank account"
     r"|mykad)\b[^.!?\n]{0,20}\bunder (?:\w+ )?investigation\b",
 )
 THREAT = rx(
-    r"\b(?:account|acount|a/c|card|service|number|line|sim|wallet|access|profile|kyc|app|id"
+    r"\b(?:account|acount|a/c|card|service|number|line|sim|wallet|access|profile|kyc|app|id|meter"
     r"|licen[cs]e|connection|electricity|power|supply|water|gas|registration|debit|membership"
     r"|subscription|mailbox|email|storage|files|photos|data|cloud)s?\b"
     r"[^.!?\n]{0,40}\b(?:will be |has been |have been |have be |has be |is |was |be |being |"
@@ -164,6 +165,10 @@ REFUND = rx(
     + MONEY
     + r" ?\d|\bberhak (?:menerima|mendapatkan|mendapat)\b|\bentitled to (?:receive|claim)\b",
     r"\bbayaran balik\b|\bbantuan tunai\b",
+    r"\beligible for (?:the |a |an )?"
+    + MONEY
+    + r" ?\d[\d,.]* (?:[\w-]+ ){0,3}(?:payment|refund|rebate"
+    r"|grant|bonus|compensation|allowance)\b",
     r"\bcheck (?:if|whether) your name is (?:on|in) the (?:list|beneficiar\w+)\b|\bgiving "
     + MONEY
     + r" ?\d[\d,.]* to (?:every|all|each)\b",
@@ -184,7 +189,8 @@ FEE = rx(
     r"unpaid |outstanding |re-?delivery |postage |toll )+(?:fee|charge|duty|duties|toll)s?\b",
     r"\b(?:fee|duty|toll) of " + MONEY + r" ?\d",
     r"\b(?:tarif|biaya) (?:baru|transfer)\b[^\n]{0,100}\b(?:setuju|konfirmasi|formulir)\b",
-    r"\b(?:pay|paid|payment)\b[^.!?\n]{0,40}\bto (?:release|receive|claim|redeliver|reschedule"
+    r"\b(?:pay|paid|payment)\b[^.!?\n]{0,40}\bto (?:get (?:the |your )?(?:amount|money|funds|bonus|payout)"
+    r" (?:credited|released)|release|receive|claim|redeliver|reschedule"
     r"|unlock|withdraw|collect)\b",
     r"\b(?:unpaid|outstanding|past[- ]due|overdue) (?:\w+ )?(?:tolls?|fees?|customs|postage"
     r"|shipping|duty|balance)\b",
@@ -224,6 +230,8 @@ FEE = rx(
 )
 
 PARCEL = rx(
+    r"\b(?:address|zip ?code|postcode|postal code)\b[^.!?\n]{0,20}\b(?:does not|doesn'?t|did not|didn'?t)"
+    r" match\b",
     r"\b(?:parcel|package|shipment|delivery|item|order|courier)s?\b[^.!?\n]{0,60}\b(?:on hold|held"
     r"|wrong address"
     r"|suspended|could ?n[o']?t be delivered|undeliverable|failed|unsuccessful|returned|detain(?:ed)?"
@@ -246,7 +254,8 @@ PARCEL = rx(
 )
 
 _REQ_EN = (
-    r"\b(?:send|share|give|forward|tell|provide|reply(?: with)?|text|read(?: out)?|sms)\b"
+    # ("SMS kode OTP masuk" names the message; "sms me the code" asks)
+    r"\b(?:send|share|give|forward|tell|provide|reply(?: with)?|text|read(?: out)?|sms(?=\s+(?:me|us|back)\b))\b"
     r"(?:\s+(?:me|us|him|her|back|over|along|quickly|now|pls|please|to me))*\s+"
     r"(?:the |your |that |this |my |a |it |de )?(?:\d[- ]?digits? |six[- ]digits? |4[- ]digits? )?"
     r"(?:['\"][\w ]{1,15}['\"] )?"
@@ -295,7 +304,10 @@ CODE_HIJACK = rx(
     r" (?:in )?your (?:phone )?number\b",
     r"\b(?:kode|kod|otp|tac|sms)(?:nya)?\b[^\n]{0,30}\b(?:ke ?kirim|terkirim|nyasar|kesasar|masuk|pergi|sampai"
     r"|dihantar)\b[^\n]{0,10}\b(?:ke )?"
-    r"(?:nomor|nombor|no|hp|phone|fon)\b",
+    r"(?:nomor|nombor|no|hp|phone|fon)\b"
+    # ... and is wanted back ("tolong kirim ya"), not a mother asking what the code was
+    r"(?=[^\n]{0,80}\b(?:kirim|kasih|beri|bagi|sebut|foto|screenshot|ss|forward|terus|tolong|hantar"
+    r"|share)\w*\b)",
     r"\b(?:tersalah|salah|tersilap|silap) (?:masuk(?:kan)?|isi|taip|letak|tulis|ketik) (?:nombor|nomor|no)\b"
     r"[^\n]{0,80}"
     r"\b(?:kod|kode|code|tac|otp|sms)\w*\b",
@@ -378,6 +390,8 @@ MONEY_REQUEST = rx(
     + r" ?\d|\bcan you (?:please )?pay (?:it|this|the bill)"
     r"|\b(?:pay|send|give) (?:it |you |the money )?back (?:double|tomorrow|next week|soon|asap)\b"
     r"|\bbail\b[^.!?\n]{0,30}" + MONEY + r" ?\d|\bpost (?:my |the )?bail\b|\bbail money\b"
+    r"|\b(?:transfer|send) " + MONEY + r" ?\d[\d,.]*k? (?:\w+ )?to (?:the |my |this |his |her )?\w+"
+    r"|\bsend (?:it |the money )?to (?:this number |the number )?\+?\d[\d ]{7,}"
     r"|\bcan you (?:shout|spot|front|lend) me "
     + MONEY
     + r" ?\d|"
@@ -466,6 +480,7 @@ TASK_WEAK = rx(
     r"|\b(?:got|get|received|obtained) your (?:contact|number|phone number)\b[^.!?\n]{0,5}"
     r"\b(?:from|through|via)\b(?=[^\n]{0,100}\b(?:job|work|position|vacanc\w+|salary|part[- ]?time)\b)",
     r"\bkerja (?:sambilan|paruh waktu|dari rumah|online|separuh masa)\b|\blowongan kerja\b"
+    r"|\b(?:tugas|task) optimasi\b|\boptimasi produk\b"
     r"|\b(?:online )?recruitment company\b|\bthe work is (?:very )?(?:simple|easy)\b"
     r"|\b(?:teach|teaches|show|shows) you how to (?:make|earn) money\b"
     r"|\brekruter (?:dari|di)\b|\b(?:pekerjaan|kerja|kerjaan) sampingan\b"
@@ -607,7 +622,7 @@ MOVE_APP = rx(
     r"\badd (?:me|us|our (?:assistant|analyst|mentor|teacher|manager|team)) (?:on|via) whatsapp\b",
     r"\b(?:chat|contact|hubungi|info|wa|whatsapp)\b[^.!?\n]{0,12}\b(?:via |di |ke |on )?"
     r"(?:wa|whatsapp)\b[^.!?\n]{0,6}(?:\+?\d|x{6,})",
-    r"\btelegram\s?:?\s?@\w+|\b(?:hubungi|chat|tambah(?:kan)?|add|gabung|sertai)\b(?: kami| saya)?"
+    r"\blink (?:grup|group) (?:telegram|wa|whatsapp)\b|\btelegram\s?:?\s?@\w+|\b(?:hubungi|chat|tambah(?:kan)?|add|gabung|sertai)\b(?: kami| saya)?"
     r" (?:di|via|melalui|ke) (?:telegram|wechat|line)\b",
 )
 GIFT_CARD = rx(
@@ -784,7 +799,8 @@ BANK_TRANSFER = rx(
 # was a fake credit notice or a reversible loan; what you send back is real.
 MISTAKEN_TRANSFER = rx(
     r"\b(?:sent|transferred|paid|deposited|credited)\b[^.!?\n]{0,40}\b(?:by mistake|accidentally"
-    r"|mistakenly|wrongly|in error)\b[^\n]{0,120}\b(?:send|return|refund|transfer|pay)\b[^.!?\n]{0,15}"
+    r"|mistakenly|wrongly|in error)\b[^\n]{0,120}\b(?:send|return|refund|transfer|pay|reverse)\b"
+    r"[^.!?\n]{0,15}"
     r"\b(?:back|it|the money)\b",
     r"\b(?:accidentally|mistakenly|wrongly) (?:sent|transferred|paid)\b[^\n]{0,120}\b(?:send|return"
     r"|refund|transfer)\b[^.!?\n]{0,15}\b(?:back|it|the money)\b",
@@ -844,7 +860,7 @@ LOAN_OFFER = rx(
     r"|up to|facilit\w*|approved|fund|offer)\b|\bpreviously refused\b|\bneed (?:a )?loan\b"
     r"|\bapproved in \d+\b|\blow interest\b",
     r"\binterest \S+ (?:a |per |/ ?)?(?:year|month)\b[^\n]{0,80}\b(?:wa|whatsapp|call|info|chat)\b"
-    r"|\bbpkb\b|\bwithout (?:need to be )?survey\w*\b|\bvehicle (?:certificate|registration)\b",
+    r"|\bbpkb\b|\bwithout (?:need to be )?survey\w*\b|\bvehicle (?:certificate|registration)\b(?=[^\n]{0,60}\b(?:loans?|collateral|cash)\b)",
 )
 
 

@@ -25,6 +25,7 @@ from qila.analysis.domains import lists
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z&'’]*")
 MAX_NAME_WORDS = 4
+_CONNECTORS = frozenset(["of", "and"])
 MIN_SPELLING = 4  # "abc.com" for "A B C": three letters spell too many things
 MIN_ABBREVIATION, MAX_ABBREVIATION = 4, 7
 
@@ -32,7 +33,8 @@ MIN_ABBREVIATION, MAX_ABBREVIATION = 4, 7
 def spelled_names(text: str) -> frozenset[str]:
     """Lower-case spellings of the capitalised names in ``text``: each run of up to four
     capitalised words, each word written out or as its initial, at least one written out
-    ("Northgate Credit Union" -> northgatecreditunion, northgatecu, ...)."""
+    ("Northgate Credit Union" -> northgatecreditunion, northgatecu, ...); "of" and "and" inside
+    a run are written out, shortened or left out ("Bank of Ireland" -> bankofireland, boi)."""
     words = _WORD.findall(text)
     out: set[str] = set()
     for i, first in enumerate(words):
@@ -40,10 +42,13 @@ def spelled_names(text: str) -> frozenset[str]:
             continue
         # (spelling so far, whether a word has been written out)
         spellings: list[tuple[str, bool]] = [("", False)]
-        for word in words[i : i + MAX_NAME_WORDS]:
-            if not word[0].isupper():
-                break
+        for at, word in enumerate(words[i : i + MAX_NAME_WORDS]):
             full = re.sub(r"[&'’]", "", word.lower())
+            if not word[0].isupper():
+                if at == 0 or full not in _CONNECTORS:
+                    break
+                spellings = [(s + part, w) for s, w in spellings for part in (full, full[0], "")]
+                continue
             spellings = [
                 (s + part, whole or written)
                 for s, written in spellings
