@@ -111,6 +111,17 @@ def test_sites_under_government_only_endings_are_official(url: str) -> None:
     assert codes(url) == {"link.official"}
 
 
+def test_a_brands_own_subdomain_is_not_a_publishing_service() -> None:
+    # "service" is also the name of a publishing service, but nhs.uk is the NHS's
+    assert codes("nhsapp.service.nhs.uk") == {"link.official"}
+
+
+def test_an_open_indonesian_second_level_ending_is_a_link() -> None:
+    assert extract_urls("isi formulir di bca-tarif-baru.web.id sekarang") == [
+        "bca-tarif-baru.web.id"
+    ]
+
+
 @pytest.mark.parametrize(
     "url", ["capetown.gov.za.verify-now.top", "gov.za.tax-refund.com/x", "gov.uk"]
 )

@@ -16,8 +16,11 @@ fake credit to "reverse", a wallet transfer "tersalah", a hospital deposit, a "r
 company" whose work "is very simple", platform profits "this month", "this is my work number";
 an address that "does not match the zip code", a prepaid meter "blocked", an Indonesian "tugas
 optimasi" with a Telegram group, a wallet credit to "reverse", a hospital deposit "transfer $2,000
-deposit to", a "safe account", an OTP "nyasar" wanted back - each with the ordinary messages that
-share its words."""
+deposit to", a "safe account", an OTP "nyasar" wanted back; a code "sent to you by mistake",
+deportation, "illegal items" and a "Cyber Crime Cell", an investigation "against you", "if you
+don't want these posted", Malay reward points that "luput", "recommended by several online
+recruiters", a new "tarif transaksi", "send $2,000 for the surgery", "wrong number, send it
+back" - each with the ordinary messages that share its words."""
 
 from __future__ import annotations
 
@@ -271,6 +274,50 @@ from tests.support.verdicts import assert_flagged_with, verdict_codes
             ("threat",),
         ),
         ("Kak, kode OTP nyasar ke nomor kakak, tolong kirim ke saya ya", ("code_hijack",)),
+        (
+            "Your Telegram code is 551-203. Sorry I sent it to you by mistake, can you forward it "
+            "to me pls",
+            ("code_hijack",),
+        ),
+        (
+            "Home Affairs: your visa has irregularities and you may face deportation. Call our "
+            "office on +61 2 8000 1111.",
+            ("threat",),
+        ),
+        (
+            "Your DHL parcel contains illegal items. Press 1 to speak to the Cyber Crime Cell.",
+            ("threat",),
+        ),
+        (
+            "This is to notify you of an investigation being finalized against you. Call us back "
+            "today.",
+            ("threat",),
+        ),
+        (
+            "If you don't want these posted online, pay $250 to my CashApp tonight",
+            ("extortion",),
+        ),
+        (
+            "Mata ganjaran anda sebanyak 5,000 akan luput esok. Tebus hadiah sekarang.",
+            ("prize",),
+        ),
+        (
+            "Hi, I'm Lisa from Adecco. Your resume was recommended by several online recruiters, "
+            "are you interested in a remote position?",
+            ("task_job",),
+        ),
+        (
+            "BRI: tarif transaksi berubah jadi Rp150.000/bulan. Jika tidak setuju isi formulir",
+            ("fee",),
+        ),
+        (
+            "Your son was in an accident and is in ER. Please send $2,000 for the surgery now",
+            ("money_request",),
+        ),
+        (
+            "GCash: You received PHP 1,000. Sorry wrong number, pls send it back to 0917 123 4567",
+            ("money_request",),
+        ),
     ],
 )
 def test_the_tactic_is_read_in_other_words(

@@ -27,7 +27,7 @@ _BARE_TLDS = (
     "|store|website|space|fun|asia|tech|cyou|sbs|cfd|bond|loan|support|help|page|dev|tk|ml|ga|cf|gq"
     "|cc|ws|pw|su|cn|ru|io|co|ly|win|bid|work|rest|mobi|pro|email|network|services|center"
     "|uk|us|eu|au|nz|ca|ie"
-    "|(?:com|co|gov|org|net|edu|go|or|ac)\\.[a-z]{2}"
+    "|(?:com|co|gov|org|net|edu|go|or|ac|web|biz)\\.[a-z]{2}"
 )
 # A name in a bare address: letters of any script, so that look-alikes written with Cyrillic or
 # accented letters ("pаypal.com", "coinbåse.com") are found as links too.
@@ -307,8 +307,10 @@ def check_url(url: str) -> list[LinkHit]:
     look = lookalike(host)
     if look:
         hits.append(LinkHit("link.lookalike", 55, host, url, brand=look[1]))
-    free = listed(host, data.free_hosts) or _free_elsewhere(
-        parts.domain, parts.subdomain, registered
+    # (A publishing service's name under another ending is not one on a brand's own domain:
+    # nhsapp.service.nhs.uk.)
+    free = listed(host, data.free_hosts) or (
+        _free_elsewhere(parts.domain, parts.subdomain, registered) if owner is None else None
     )
     # A form or page on a publishing service (forms.office.com/r/..., docs.google.com/forms/...)
     # is whoever made it, not the service's owner.

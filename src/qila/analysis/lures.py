@@ -33,6 +33,8 @@ GIVEAWAY = rx(
 EXTORTION = rx(
     r"\b(?:recording|recorded|video|footage|photos?|pictures?)\b[^.!?\n]{0,30}\b(?:of you|(?:from|through|via) your"
     r" (?:camera|webcam|phone)|you (?:watching|doing))\b[^\n]{0,160}\b(?:send|pay|transfer)\b",
+    r"\bif (?:you )?(?:don'?t|dont|do not) want (?:them|it|these|this|the (?:pics|photos|video))\b"
+    r"[^.!?\n]{0,40}\b(?:posted|shared|leaked|sent|out)\b[^\n]{0,60}\b(?:send|pay|transfer)\b",
     r"\b(?:or|otherwise|if not)\b[^.!?\n]{0,20}\b(?:everyone|all your (?:contacts|friends|family)"
     r"|your (?:family|friends|contacts|wife|husband|boss|employer))\b[^.!?\n]{0,20}\b(?:sees?|will"
     r" (?:see|get|receive|know))\b",

@@ -52,7 +52,10 @@ LEGAL_THREAT = rx(
     r"|\bjangan (?:telpon|telepon|kasih (?:tahu|tau)|bilang|beritahu|beri tahu|cerita)\w* (?:ke |sama )?"
     r"siapa",
     r"\b(?:move|transfer|moving|transferring)\b[^.!?\n]{0,30}\b(?:safe|secure|holding|protected)"
-    r" account\b|\binvestigating officer\b|\bcase will be (?:sent|forwarded|referred|handed|transferred) to"
+    r" account\b|\b(?:face|facing) deportation\b|\bbe deported\b|\bcontains? illegal (?:items|goods"
+    r"|substances|drugs)\b|\bcyber ?(?:cell|crime (?:department|branch|cell|unit))\b|\binvestigation"
+    r" (?:being )?(?:\w+ )?against you\b|\bserve you (?:a|with) (?:notice|summons|papers)\b"
+    r"|\binvestigating officer\b|\bcase will be (?:sent|forwarded|referred|handed|transferred) to"
     r" (?:the )?police\b|\b(?:parcel|package|shipment)\b[^.!?\n]{0,60}\b(?:was |has been |been )?"
     r"(?:seized|confiscated|intercepted)\b",
     r"\byour (?:work )?(?:pass|visa|permit|passport|ic|nric|identity card|name|number|bank account"
@@ -135,7 +138,8 @@ PRIZE = rx(
     r"\bhadiah (?:utama|tunai|uang|wang|langsung|menarik)\b|\b(?:dapat|mendapat|mendapatkan|memenangi"
     r"|menang|terima|menerima|klaim|tuntut) hadiah\b|\bpemenang\b|\bundian\b|\btahniah\b"
     r"|\bmemenangi\b|\bcabutan bertuah\b|\bgiving away\b",
-    r"\bpoin\b[^.!?\n]{0,30}\b(?:hangus|kadaluarsa|kedaluwarsa)\b",
+    r"\bpoin\b[^.!?\n]{0,30}\b(?:hangus|kadaluarsa|kedaluwarsa)\b"
+    r"|\bmata ganjaran\b[^.!?\n]{0,40}\b(?:tamat tempoh|luput|hangus)\b",
     r"\b(?:monthly|weekly|annual|daily) (?:prize )?draw\b|\b(?:check|see) what (?:you|u) (?:have )?won\b"
     r"|\b(?:you|u) (?:take|took|have taken|came) (?:first|second|third|1st|2nd|3rd) place\b"
     r"|\b(?:taking|took|take|won) the (?:first|second|third|1st|2nd|3rd) (?:spot|place|prize)\b"
@@ -148,7 +152,7 @@ PRIZE = rx(
 PRIZE_ACTION = rx(
     r"\b(?:to claim|claim (?:it|now|your|by|at|via|here)|call|text|txt|reply|click|visit|send|ring"
     r"|dial|log ?onto|log on|redeem)\b",
-    r"\b(?:klik|hubungi|hub|kunjungi|info|balas|tuntut|layari|hantar)\b",
+    r"\b(?:klik|hubungi|hub|kunjungi|info|balas|tuntut|layari|hantar|tebus)\b",
 )
 REFUND = rx(
     r"\b(?:you )?qualify for (?:a |the |an )?(?:[\w-]+ ){0,3}(?:payment|refund|rebate|grant)\b|"
@@ -188,7 +192,7 @@ FEE = rx(
     r"customs |clearance |release |handling |admin |administration |administrative |processing |"
     r"unpaid |outstanding |re-?delivery |postage |toll )+(?:fee|charge|duty|duties|toll)s?\b",
     r"\b(?:fee|duty|toll) of " + MONEY + r" ?\d",
-    r"\b(?:tarif|biaya) (?:baru|transfer)\b[^\n]{0,100}\b(?:setuju|konfirmasi|formulir)\b",
+    r"\b(?:tarif|biaya) (?:baru|transfer|transaksi)\b[^\n]{0,100}\b(?:setuju|konfirmasi|formulir)\b",
     r"\b(?:pay|paid|payment)\b[^.!?\n]{0,40}\bto (?:get (?:the |your )?(?:amount|money|funds|bonus|payout)"
     r" (?:credited|released)|release|receive|claim|redeliver|reschedule"
     r"|unlock|withdraw|collect)\b",
@@ -291,6 +295,7 @@ CODE_HIJACK = rx(
     r"[^.!?\n]{0,30}"
     r"\b(?:by mistake|accidentally|wrongly|to your number)",
     r"\b(?:by mistake|accidentally|wrongly)\b[^.!?\n]{0,20}\b(?:sent|send)\b[^.!?\n]{0,30}\bcode",
+    r"\b(?:code|otp)\b[^\n]{0,60}\b(?:sent|texted) (?:it )?(?:to )?you (?:by mistake|accidentally|wrongly)\b",
     r"\bcode\b[^.!?\n]{0,30}\b(?:sent|texted|went)\b[^.!?\n]{0,20}\b(?:by mistake|accidentally"
     r"|wrongly|to your (?:phone|number))",
     r"\b(?:salah|tidak sengaja|tersalah) (?:kirim|hantar)\b[^.!?\n]{0,30}\b(?:kode|kod)\b",
@@ -392,6 +397,10 @@ MONEY_REQUEST = rx(
     r"|\bbail\b[^.!?\n]{0,30}" + MONEY + r" ?\d|\bpost (?:my |the )?bail\b|\bbail money\b"
     r"|\b(?:transfer|send) " + MONEY + r" ?\d[\d,.]*k? (?:\w+ )?to (?:the |my |this |his |her )?\w+"
     r"|\bsend (?:it |the money )?to (?:this number |the number )?\+?\d[\d ]{7,}"
+    r"|\bsend "
+    + MONEY
+    + r" ?\d[\d,.]*k? for (?:the |his |her )?(?:deposit|surgery|operation|treatment"
+    r"|bail|hospital)\b"
     r"|\bcan you (?:shout|spot|front|lend) me "
     + MONEY
     + r" ?\d|"
@@ -466,7 +475,7 @@ TASK_WEAK = rx(
     r"|\b(?:rat(?:e|ing)|lik(?:e|ing)|review(?:ing)?)\b[^.!?\n]{0,30}\b(?:hotels?|hotel (?:bookings"
     r"|listings)|products|videos)\b"
     r"|\byour (?:background and )?(?:resume|cv|profile)s? (?:has|have) been (?:recommended|shortlisted"
-    r"|selected)\b|\brecommended by (?:several |many |multiple )?(?:online )?recruitment\b"
+    r"|selected)\b|\brecommended by (?:several |many |multiple )?(?:online )?recruit(?:ment|ers?)\b"
     r"|\b(?:part[- ]?time job|job (?:online )?part[- ]?time|job online|kerja online)\b"
     r"|\bkomisen \d+ ?- ?\d+ ?%|\bgaji masuk hari-hari\b"
     r"|\bhear (?:more )?about (?:a |the |our )?job\b"
@@ -804,6 +813,7 @@ MISTAKEN_TRANSFER = rx(
     r"\b(?:back|it|the money)\b",
     r"\b(?:accidentally|mistakenly|wrongly) (?:sent|transferred|paid)\b[^\n]{0,120}\b(?:send|return"
     r"|refund|transfer)\b[^.!?\n]{0,15}\b(?:back|it|the money)\b",
+    r"\bwrong (?:number|account)\b[^\n]{0,40}\b(?:send|return|transfer|reverse) (?:it|the money) back\b",
     r"\b(?:reverse|return|refund|send back) (?:it|the money|the funds)\b[^\n]{0,40}\b(?:sent|transferred"
     r"|paid) (?:wrongly|by mistake|in error|mistakenly|accidentally)\b",
     r"\b(?:salah|tersalah|tersilap|silap) (?:transfer|kirim|tf|hantar|masuk(?:kan)?|duitnow|dana|gopay|ovo"
