@@ -345,6 +345,18 @@ def test_notices_keep_their_reassurance(
     assert reassurance in {s.code for s in verdict.signals}
 
 
+def test_a_upi_payee_is_not_a_platform_the_alert_speaks_for(fixed_analyzer: ScamAnalyzer) -> None:
+    # "swiggy@icici" is who was paid; read as Swiggy naming itself, the bank's own "Not you?
+    # Call 1800..." looked like a platform sending a number to ring.
+    level, found = verdict_codes(
+        fixed_analyzer,
+        "Rs.1,250.00 debited from A/c XX4471 on 12-03-24 to VPA swiggy@icici (UPI Ref No "
+        "407212345678). Not you? Call 18002586161 - HDFC Bank",
+    )
+    assert level is Level.NO_RED_FLAGS
+    assert "callback" not in found
+
+
 def test_a_code_for_a_password_reset_is_not_a_password_request(
     fixed_analyzer: ScamAnalyzer,
 ) -> None:

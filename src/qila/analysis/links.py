@@ -144,13 +144,18 @@ def locate_urls(text: str) -> dict[str, int]:
     return found
 
 
+# A UPI payment address ("swiggy@icici", "rahul.k@okhdfcbank"): a payee, not a brand the
+# message speaks for.
+_UPI_ADDRESS = re.compile(r"\b[A-Za-z0-9._-]{2,}@[A-Za-z]{2,15}\b(?![.\w])")
+
+
 def strip_urls(text: str) -> str:
-    """The text with its links and e-mail domains blanked out (so a brand inside a link or an
-    address is not "named")."""
+    """The text with its links, e-mail domains and UPI payment addresses blanked out (so a
+    brand inside a link or an address is not "named")."""
     out = text
     for match, _ in reversed(_addresses(text)):
         out = out[: match.start()] + " " + out[match.end() :]
-    return out
+    return _UPI_ADDRESS.sub(" ", out)
 
 
 def host_of(url: str) -> str:
