@@ -149,6 +149,7 @@ def locate_urls(text: str) -> dict[str, int]:
 _UPI_ADDRESS = re.compile(r"\b[A-Za-z0-9._-]{2,}@[A-Za-z]{2,15}\b(?![.\w])")
 
 
+@lru_cache(maxsize=16)
 def strip_urls(text: str) -> str:
     """The text with its links, e-mail domains and UPI payment addresses blanked out (so a
     brand inside a link or an address is not "named")."""
@@ -272,7 +273,7 @@ def _short_code(label: str, rest: str) -> bool:
 _GOVERNMENT_LABELS = frozenset(["gov", "go", "gob", "gouv", "govt", "gv", "mil"])
 
 
-def government_site(suffix: str) -> bool:
+def _government_site(suffix: str) -> bool:
     labels = suffix.split(".")
     return len(labels) >= 2 and labels[0] in _GOVERNMENT_LABELS
 
@@ -328,7 +329,7 @@ def check_url(url: str) -> list[LinkHit]:
         and (owner is None or free not in owner.domains)  # docs.google.com, not dropbox.com
     )
     brand = None if published else owner
-    government = government_site(parts.suffix) and not free
+    government = _government_site(parts.suffix) and not free
     well_known = brand is not None or government or (registered in data.top_domains and not free)
     if free and (host != free or published):
         hits.append(LinkHit("link.free_host", 22, free, url))

@@ -63,7 +63,7 @@ VOTE_LURE = rx(
 # "I'm working offshore so I can't show it, send the deposit and I'll mail the keys": a room,
 # car or pet offered by someone who cannot meet and wants money first.
 ADVANCE_DEPOSIT = rx(
-    r"\b(?:can'?t|cannot|unable to|not able to|won'?t be able to) (?:show|view|meet|hand over)\b"
+    r"\b(?:can'?t|cannot|unable to|not able to|won'?t be able to|will not be able to) (?:show|view|meet|hand over)\b"
     r"[^\n]{0,120}\b(?:deposit|pay|send|transfer|zelle|payid)\b",
     r"\b(?:working|currently|now) (?:offshore|overseas|abroad|outstation)\b[^\n]{0,120}\b(?:deposit"
     r"|bayar|pay|send|transfer|pindah)\b",

@@ -47,7 +47,7 @@ TRANSACTION = rx(
     r"\b(?:debit|debited|credit|credited)\s?:\s?" + MONEY + r" ?[\d,.]*\d",
     r"\breply (?:y|yes)\b[^.!?\n]{0,10},? (?:otherwise|or if not|if not)\b[^.!?\n]{0,10}\breply (?:n|no)\b"
     r"|\breply y if (?:yes|it was you)\b[^.!?\n]{0,10}\bn if (?:no|not)\b",
-    r"\b(?:terima|menerima|diterima|received)\b " + MONEY + r" ?\d[\d.,]* (?:dari|from)\b",
+    r"\b(?:terima|menerima|diterima)\b " + MONEY + r" ?\d[\d.,]* dari\b",
     r"\b(?:bill|statement|bil|tagihan)\b[^.!?\n]{0,15}\b(?:(?:of|sebanyak|sebesar|berjumlah|anda|cicilan"
     r"|your) )?" + MONEY + r" ?\d[^!?\n]{0,20}\b(?:is due|due on|jatuh tempo|perlu dijelaskan)",
 )

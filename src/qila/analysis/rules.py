@@ -122,7 +122,7 @@ THREAT = rx(
 )
 
 PRIZE = rx(
-    r"\byou(?:'ve| have)? (?:won(?!'t)|been selected|been chosen)\b|\bwinner\b|\bprize\b|\bjackpot\b",
+    r"\byou(?:'ve| have)? (?:won|been selected|been chosen)\b|\bwinner\b|\bprize\b|\bjackpot\b",
     r"\b(?:little |small |special )?(?:gift|reward|giveaway|present) for you\b|\bthis is a giveaway\b",
     r"\b\d+ ?gb\b[^.!?\n]{0,40}\b(?:gratis|free)\b|\b(?:gratis|free)\b[^.!?\n]{0,30}\b\d+ ?gb\b"
     r"|\bkuota gratis\b",
@@ -144,7 +144,7 @@ PRIZE = rx(
     r"|\b(?:you|u) (?:take|took|have taken|came) (?:first|second|third|1st|2nd|3rd) place\b"
     r"|\b(?:taking|took|take|won) the (?:first|second|third|1st|2nd|3rd) (?:spot|place|prize)\b"
     r"|\bin our (?:[\w-]+ ){0,3}(?:prize )?draw\b|\b(?:number|no|mobile|sim|u|you) (?:have|has|hv|ha)"
-    r" (?:won(?!'t)|win)\b"
+    r" (?:won|win)\b"
     r"|\b(?:you(?:'ve| have)?|u) earned (?:this year'?s |a |your )?(?:[\w-]+ ){0,2}(?:present|gift"
     r"|reward)\b|\bha(?:s|ve) selected (?:you|u) as\b|\b(?:tonight'?s|today'?s|this week'?s) w[i]?nn?er\b",
 )
@@ -758,7 +758,7 @@ PREMIUM_RATE = rx(
 PREMIUM_NUMBER = re.compile(r"\b09\d{8,9}\b|\b087\d{8}\b", F)
 PREMIUM_STOP = re.compile(r"\b(?:stop|unsub\w*|help|berhenti|unreg)\b\W{0,3}(?:to|ke) \d{4,6}", F)
 LURE = rx(
-    r"\b(?:won(?!'t)|win|winner|winning|prize|cash|rewards?|claim|selected|chosen|guaranteed|awarded?"
+    r"\b(?:won|win|winner|winning|prize|cash|rewards?|claim|selected|chosen|guaranteed|awarded?"
     r"|jackpot)\b",
     r"\b(?:tried|trying|attempt) (?:to )?(?:contact|reach|call) (?:you|u)\b|\bis inviting you\b"
     r"|\b(?:you|u) have (?:\d+|a|an) (?:new |unread |urgent )?(?:messages?|voicemails?|msgs?)\b"
@@ -774,13 +774,13 @@ CALL_TO_ACT = rx(
 CASH_PRIZE = rx(
     AMOUNT
     + r"(?![\d.,]* of your)[^.!?\n]{0,40}\b(?:cash (?:prize|reward|award|bonus)|prize|reward|award|bonus"
-    r"|won(?!'t)|win|hadiah|(?<!secara )(?<!bayar )(?<!dibayar )(?<!pembayaran )tunai|menang\w*"
+    r"|won|win|hadiah|(?<!secara )(?<!bayar )(?<!dibayar )(?<!pembayaran )tunai|menang\w*"
     r"|vouchers"
     r"|ganjaran|voucher|gift)\b",
-    r"\b(?:won(?!'t)|win|claim|awarded|receive|menang\w*|mendapat\w*|mendptkn|memenangi|terima|dapat)\b"
+    r"\b(?:won|win|claim|awarded|receive|menang\w*|mendapat\w*|mendptkn|memenangi|terima|dapat)\b"
     r"[^.!?\n]{0,40}" + AMOUNT,
     r"\b(?:you(?:'ve| have)? been|has been|u've been|u have been|ur|your number)\b[^.!?\n]{0,20}"
-    r"\b(?:selected|chosen|picked(?! up)|won(?!'t))\b|\brandomly (?:picked|selected|chosen)\b",
+    r"\b(?:selected|chosen|picked(?! up)|won)\b|\brandomly (?:picked|selected|chosen)\b",
     r"\b(?:anda|kamu|nomor anda|no anda|nombor anda)\b[^.!?\n]{0,20}\b(?:terpilih|dipilih)\b",
     r"\b(?:mendapat\w*|m-?dpt\w*|m-?dapat\w*|dpt|mendptkn|memenangkan|memenangi)\b[^.!?\n]{0,15}"
     r"\b(?:mobil|motor|hadiah|uang tunai|cek tunai|kereta)\b",
@@ -807,12 +807,10 @@ BANK_TRANSFER = rx(
 # "I transferred Rp500.000 to your number by mistake, please send it back": the sender's "money"
 # was a fake credit notice or a reversible loan; what you send back is real.
 MISTAKEN_TRANSFER = rx(
-    r"\b(?:sent|transferred|paid|deposited|credited)\b[^.!?\n]{0,40}\b(?:by mistake|accidentally"
-    r"|mistakenly|wrongly|in error)\b[^\n]{0,120}\b(?:send|return|refund|transfer|pay|reverse)\b"
-    r"[^.!?\n]{0,15}"
-    r"\b(?:back|it|the money)\b",
-    r"\b(?:accidentally|mistakenly|wrongly) (?:sent|transferred|paid)\b[^\n]{0,120}\b(?:send|return"
-    r"|refund|transfer)\b[^.!?\n]{0,15}\b(?:back|it|the money)\b",
+    # "sent ... by mistake" or "accidentally sent", then "send it back"
+    r"\b(?:(?:sent|transferred|paid|deposited|credited)\b[^.!?\n]{0,40}\b(?:by mistake|accidentally"
+    r"|mistakenly|wrongly|in error)|(?:accidentally|mistakenly|wrongly) (?:sent|transferred|paid))\b"
+    r"[^\n]{0,120}\b(?:send|return|refund|transfer|pay|reverse)\b[^.!?\n]{0,15}\b(?:back|it|the money)\b",
     r"\bwrong (?:number|account)\b[^\n]{0,40}\b(?:send|return|transfer|reverse) (?:it|the money) back\b",
     r"\b(?:reverse|return|refund|send back) (?:it|the money|the funds)\b[^\n]{0,40}\b(?:sent|transferred"
     r"|paid) (?:wrongly|by mistake|in error|mistakenly|accidentally)\b",
@@ -1035,9 +1033,14 @@ def _unleet(match: re.Match[str]) -> str:
     return lead + core + trail
 
 
+# "won't" is not "won": the prize rules would read "won't cover your next crossing" as a win.
+_WONT = re.compile(r"\bwon't\b", re.IGNORECASE)
+
+
 def normalise(text: str) -> str:
     """Undo the usual filter dodges (split words, digits for letters, words chained by hyphens
-    or underscores) so the rules read what a person reads."""
+    or underscores) so the rules read what a person reads; "won't" is read as "will not"."""
+    text = _WONT.sub("will not", text)
     for _ in range(4):  # "c.a.r.d.s" needs a pass per dot
         joined = _SPLIT_WORD.sub(_unsplit, text)
         if joined == text:

@@ -34,7 +34,8 @@ def spelled_names(text: str) -> frozenset[str]:
     """Lower-case spellings of the capitalised names in ``text``: each run of up to four
     capitalised words, each word written out or as its initial, at least one written out
     ("Northgate Credit Union" -> northgatecreditunion, northgatecu, ...); "of" and "and" inside
-    a run are written out, shortened or left out ("Bank of Ireland" -> bankofireland, boi)."""
+    a run are written out, shortened or left out ("Bank of Ireland" -> bankofireland,
+    bankoireland, bankireland)."""
     words = _WORD.findall(text)
     out: set[str] = set()
     for i, first in enumerate(words):
