@@ -13,7 +13,8 @@ Such a site is not counted against the message, but it is not a reassurance eith
 company can register its own name. A look-alike of a known brand, a risky ending or a free host
 is judged by the link checks as before; this only concerns a site that is merely unknown,
 whatever payment or login words its path holds ("thameswater.co.uk/pay" for "Thames Water": no
-verdict changed on the 88,138-text snapshot or the public samples, one water bill spared).
+verdict moved on the verdict snapshot, ``python -m qila.analysis.snapshot``, or the public
+samples, one water bill spared).
 """
 
 from __future__ import annotations
