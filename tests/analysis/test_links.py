@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from qila.analysis import Content
+from qila.analysis import Content, Level
 from qila.analysis.analyzer import ScamAnalyzer
 from qila.analysis.domains import extractor, lookalike, skeleton
 from qila.analysis.links import extract_urls, strip_urls
@@ -47,6 +47,54 @@ def test_extracts_obfuscated_scheme() -> None:
     assert extract_urls("click http //188.214.30.217/ITRefund now") == [
         "http://188.214.30.217/ITRefund"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        (
+            "DPD Sorry we miss you To book your redelivery visit http://dpd .redelivery9y2b.com/missed",
+            "http://dpd.redelivery9y2b.com/missed",
+        ),
+        (
+            "If this was NOT you, then please visit https: // payee.cancellation95 .com.",
+            "https://payee.cancellation95.com",
+        ),
+        ("Please order a test Kit http://swab test-kit.com", "http://swabtest-kit.com"),
+        (
+            "To resume http://secure.bankofnontreal.c om or visit",
+            "http://secure.bankofnontreal.com",
+        ),
+        ("Reschedule at http://postoffice -depot.today", "http://postoffice-depot.today"),
+    ],
+)
+def test_a_link_broken_by_spaces_is_read_whole(text: str, link: str) -> None:
+    assert extract_urls(text) == [link]
+    assert link.split("//")[1].split("/")[0].split(".")[-2] not in strip_urls(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("Complete the survey http://This link be only for you", "http://This"),
+        ("Visit http://XXXX now to confirm", "http://XXXX"),
+        ("See https://www.dbs.com.sg/personal then call us", "https://www.dbs.com.sg/personal"),
+    ],
+)
+def test_a_masked_or_whole_link_is_not_joined_to_the_next_words(text: str, link: str) -> None:
+    assert extract_urls(text) == [link]
+
+
+def test_a_link_broken_by_spaces_is_judged_as_the_site_it_names(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    text = (
+        "DPD Sorry we miss you To book your redelivery visit http://dpd .redelivery9y2b.com/missed"
+    )
+    verdict = fixed_analyzer.analyse(Content(text=text))
+    assert verdict.level is Level.LIKELY_SCAM
+    mismatch = next(s for s in verdict.signals if s.code == "link.brand_mismatch")
+    assert mismatch.evidence == "redelivery9y2b.com"
 
 
 @pytest.mark.parametrize(

@@ -111,12 +111,45 @@ def _spaced_email(text: str, match: re.Match[str]) -> bool:
     )
 
 
+# "http://dpd .redelivery9y2b.com/missed", "https: // payee.cancellation95 .com",
+# "http://swab test-kit.com": a link broken by a space or two to slip past filters. The first
+# piece has no real ending; joined to the next one (or two) it has.
+_SCHEME = r"\b(?:https?|hxxps?)\s?:?\s?//\s?"
+_PIECE = r"\s{1,2}[.-]?[^\W_][^\s<>\"']*"
+_SPACED_LINKS = tuple(
+    re.compile(_SCHEME + r"[^\s<>\"']+" + _PIECE * n, re.IGNORECASE) for n in (1, 2)
+)
+_FIRST_PIECE = re.compile(_SCHEME + r"[^\s<>\"']+", re.IGNORECASE)
+
+
+def _joined(address: str) -> str:
+    """A link as written, without its spaces and with a plain scheme."""
+    address = re.sub(r"\s+", "", address)
+    return re.sub(r"^(?:hxxp|http)(s?):?//", r"http\1://", address, flags=re.IGNORECASE)
+
+
+def _spaced_links(text: str) -> list[re.Match[str]]:
+    found = []
+    for first in _FIRST_PIECE.finditer(text):
+        if has_suffix(_joined(first.group(0)).rstrip(_TRAIL)):
+            continue
+        for spaced in _SPACED_LINKS:
+            match = spaced.match(text, first.start())
+            if match is not None and has_suffix(_joined(match.group(0)).rstrip(_TRAIL)):
+                found.append(match)
+                break
+    return found
+
+
 @lru_cache(maxsize=16)
 def _addresses(text: str) -> tuple[tuple[re.Match[str], bool], ...]:
     """Addresses in ``text``, in order, each with whether it is a link (or the domain of a
     spaced-out e-mail address); cached because a check locates and blanks out the links of the
     same text more than once."""
-    general = list(_URL.finditer(text))
+    mended = _spaced_links(text)
+    general = [
+        m for m in _URL.finditer(text) if not any(s.start() <= m.start() < s.end() for s in mended)
+    ] + mended
     taken = [(m.start(), m.end()) for m in general]
     extra = [
         m
@@ -139,6 +172,7 @@ def locate_urls(text: str) -> dict[str, int]:
         url = match.group(0).rstrip(_TRAIL)
         url = re.sub(r"^hxxp", "http", url, flags=re.IGNORECASE)
         url = re.sub(r"^(https?)\s?:?\s?//", r"\1://", url, flags=re.IGNORECASE)
+        url = re.sub(r"\s+", "", url)  # a link mended from pieces (``_spaced_links``)
         if url and url not in found:
             found[url] = match.start()
     return found
