@@ -95,6 +95,7 @@ _PRETEXTS = frozenset(
         "extortion",
         "advance_deposit",
         "account_alert",
+        "health_alert",
         "boss_opener",
     ]
 )

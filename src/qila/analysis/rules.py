@@ -707,6 +707,18 @@ ACCOUNT_ALERT = rx(
     r"(?:(?:i |private )?pictures?|photos?|videos?|album)\b|\bis (?:this|that) you in (?:this|the|that)"
     r" (?:video|photo|picture)\b",
 )
+# "You've been in close contact with someone who tested positive, order a test kit", "register
+# for your Covid pass": routine from a health service, the pretext of the pandemic-era phishing
+# waves when the link is not the service's own.
+HEALTH_ALERT = rx(
+    r"\b(?:close contact|(?:been|be) (?:near|in contact)|interact(?:ed)?) with (?:someone|somebody"
+    r"|a person|a confirmed case)\b",
+    r"\b(?:order|book|request|apply for|get)\b[^.!?\n]{0,20}\b(?:(?:free |home |pcr |rapid "
+    r"|swab |covid(?:-19)? )*test[- ]?kits?)\b",
+    r"\b(?:covid|vaccin\w*|digital) (?:pass(?:port)?|pas|certificate)\b[^.!?\n]{0,40}"
+    r"\b(?:register|apply|mandatory|required|requirement)\b"
+    r"|\bregister for (?:your |a )?(?:covid|vaccin\w*|digital) (?:pass(?:port)?|pas|certificate)\b",
+)
 # Opening or installing an "app" to see a parcel photo, a traffic ticket or a wedding invitation:
 # the Indonesian and Malaysian malware campaigns (the app then reads SMS codes and bank apps).
 APP_LURE = rx(
@@ -1114,6 +1126,7 @@ def check_text(text: str) -> list[RuleHit]:
     if redirect and re.search(PHONE, text):
         add("payment_redirect", 30, redirect)
     add("account_alert", 5, first(ACCOUNT_ALERT, text))
+    add("health_alert", 5, first(HEALTH_ALERT, text))
     add("apk", 50, first(APK, text))
     add("app_lure", 40, first(APP_LURE, text))
     brand = find_brand(text)
