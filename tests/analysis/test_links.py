@@ -159,6 +159,12 @@ def test_sites_under_government_only_endings_are_official(url: str) -> None:
     assert codes(url) == {"link.official"}
 
 
+def test_a_brands_own_short_domain_is_its_site_not_a_lookalike() -> None:
+    # Paytm's payment and receipt links ("More Details http://paytm.me/KPr-pRN")
+    assert codes("http://paytm.me/KPr-pRN") == {"link.official"}
+    assert "link.lookalike" in codes("paytm-kyc.me/upd")
+
+
 def test_a_brands_own_subdomain_is_not_a_publishing_service() -> None:
     # "service" is also the name of a publishing service, but nhs.uk is the NHS's
     assert codes("nhsapp.service.nhs.uk") == {"link.official"}
