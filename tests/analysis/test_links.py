@@ -159,6 +159,24 @@ def test_sites_under_government_only_endings_are_official(url: str) -> None:
     assert codes(url) == {"link.official"}
 
 
+def test_a_script_page_on_an_unknown_site_is_worth_a_careful_look(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    assert "link.script_page" in codes("http://ntvactu.com/h34sup.php")
+    assert "link.script_page" in codes("sec1urd3-deprtmnt12.com/index.php?sy1t90")
+    verdict = fixed_analyzer.analyse(
+        Content(
+            text="Your parcel is out for delivery. Track http://ntvactu.com/h34sup.php 21khrz762j"
+        )
+    )
+    assert verdict.level is Level.SUSPICIOUS
+    assert verdict.signals[0].code == "link.script_page"
+
+
+def test_a_well_known_sites_script_page_is_its_own() -> None:
+    assert "link.script_page" not in codes("https://www.facebook.com/profile.php?id=1000123")
+
+
 def test_a_brands_own_short_domain_is_its_site_not_a_lookalike() -> None:
     # Paytm's payment and receipt links ("More Details http://paytm.me/KPr-pRN")
     assert codes("http://paytm.me/KPr-pRN") == {"link.official"}

@@ -137,6 +137,7 @@ _NOT_OFFICIAL = frozenset(
     [
         "link.unknown_domain",
         "link.risky_tld",
+        "link.script_page",
         "link.free_host",
         "link.login_words",
         "link.deep_subdomain",

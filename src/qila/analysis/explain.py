@@ -43,6 +43,7 @@ _ADVICE = {
     "link.ip_host": "link",
     "link.free_host": "link",
     "link.risky_tld": "link",
+    "link.script_page": "link",
     "link.shortener": "link",
     "link.short_code": "link",
     "link.login_words": "link",
