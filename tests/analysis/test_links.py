@@ -173,6 +173,21 @@ def test_a_script_page_on_an_unknown_site_is_worth_a_careful_look(
     assert verdict.signals[0].code == "link.script_page"
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://aritc.yru.ac.th/redirect/78?url=bit.do/jmelgrud",
+        "anniversarys-mag.jp/urls?mode=go&pageid=2660&url=golnk.eu/fPjTwhgdgdgzjgfjdg",
+    ],
+)
+def test_an_unknown_sites_redirect_hides_the_destination(url: str) -> None:
+    assert "link.redirect" in codes(url)
+
+
+def test_a_page_that_only_names_its_own_link_is_not_a_redirect() -> None:
+    assert "link.redirect" not in codes("https://mycafe-sg.com/menu?item=link-cake")
+
+
 def test_a_well_known_sites_script_page_is_its_own() -> None:
     assert "link.script_page" not in codes("https://www.facebook.com/profile.php?id=1000123")
 

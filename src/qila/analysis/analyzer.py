@@ -138,6 +138,7 @@ _NOT_OFFICIAL = frozenset(
         "link.unknown_domain",
         "link.risky_tld",
         "link.script_page",
+        "link.redirect",
         "link.free_host",
         "link.login_words",
         "link.deep_subdomain",

@@ -44,6 +44,7 @@ _ADVICE = {
     "link.free_host": "link",
     "link.risky_tld": "link",
     "link.script_page": "link",
+    "link.redirect": "link",
     "link.shortener": "link",
     "link.short_code": "link",
     "link.login_words": "link",

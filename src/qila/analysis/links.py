@@ -70,6 +70,16 @@ CAMPAIGN_CODE_WEIGHT = 30
 # do): "Suspicious" on its own, like a campaign code.
 SCRIPT_PAGE_WEIGHT = 30
 _SCRIPT_PAGE = re.compile(r"\.php\d?/?$", re.IGNORECASE)
+# A site nobody knows that passes you on to another address ("aritc.yru.ac.th/redirect/78?url=
+# bit.do/jmelgrud", "anniversarys-mag.jp/urls?mode=go&url=golnk.eu/fPj"): a hacked site's open
+# redirect hiding where the link really goes. In no legitimate or promotional message of the
+# datasets, the independent batches or the real-report samples (10 scams and 6 spam lines).
+REDIRECT_WEIGHT = 30
+_REDIRECT = re.compile(
+    r"[?&](?:url|u|redirect|redir|goto|target|dest|link)=(?:https?|[a-z0-9-]+\.[a-z]{2,})"
+    r"|(?:^|/)(?:redirect|redir)(?:/|\?|$)",
+    re.IGNORECASE,
+)
 # A short site name followed by one random-looking code ("cuti.cc/8QvCF", "sprch.co/_BPz0v"):
 # the shape of a redirect from a shortener or link-tracking service that is not on our lists.
 _SHORT_LABEL = 6
@@ -384,6 +394,8 @@ def check_url(url: str) -> list[LinkHit]:
         hits.append(LinkHit("link.login_words", 15, registered, url))
     if not well_known and not free and _SCRIPT_PAGE.search(rest.split("?", 1)[0]):
         hits.append(LinkHit("link.script_page", SCRIPT_PAGE_WEIGHT, registered, url))
+    if not well_known and _REDIRECT.search(rest):
+        hits.append(LinkHit("link.redirect", REDIRECT_WEIGHT, registered, url))
     hits.extend(at_sign)
     port = authority.rsplit(":", 1)[1] if authority.count(":") == 1 else ""
     if port.isdigit() and port not in _STANDARD_PORTS:
