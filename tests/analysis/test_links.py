@@ -198,6 +198,11 @@ def test_a_brands_own_short_domain_is_its_site_not_a_lookalike() -> None:
     assert "link.lookalike" in codes("paytm-kyc.me/upd")
 
 
+@pytest.mark.parametrize("url", ["www.indosatooredoo.com/freedom", "http://go-jek.com/app"])
+def test_a_brands_former_or_group_domain_is_its_site(url: str) -> None:
+    assert codes(url) == {"link.official"}
+
+
 def test_a_brands_own_subdomain_is_not_a_publishing_service() -> None:
     # "service" is also the name of a publishing service, but nhs.uk is the NHS's
     assert codes("nhsapp.service.nhs.uk") == {"link.official"}
