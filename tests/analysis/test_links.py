@@ -66,6 +66,10 @@ def test_extracts_obfuscated_scheme() -> None:
             "http://secure.bankofnontreal.com",
         ),
         ("Reschedule at http://postoffice -depot.today", "http://postoffice-depot.today"),
+        (
+            "To arrange redelivery visit http://myhermes .redeliver auth01 .com",
+            "http://myhermes.redeliverauth01.com",
+        ),
     ],
 )
 def test_a_link_broken_by_spaces_is_read_whole(text: str, link: str) -> None:

@@ -20,7 +20,8 @@ deposit to", a "safe account", an OTP "nyasar" wanted back; a code "sent to you 
 deportation, "illegal items" and a "Cyber Crime Cell", an investigation "against you", "if you
 don't want these posted", Malay reward points that "luput", "recommended by several online
 recruiters", a new "tarif transaksi", "send $2,000 for the surgery", "wrong number, send it
-back" - each with the ordinary messages that share its words."""
+back", money that "can be credited" to your account once you check a link - each with the
+ordinary messages that share its words."""
 
 from __future__ import annotations
 
@@ -318,6 +319,14 @@ from tests.support.verdicts import assert_flagged_with, verdict_codes
             "GCash: You received PHP 1,000. Sorry wrong number, pls send it back to 0917 123 4567",
             ("money_request",),
         ),
+        (
+            "Your A/C XXXXXXXX6596 can be credited with Rs.585000. Check now q2r-in.com/QZZKKPMYPNL",
+            ("windfall", "click_link"),
+        ),
+        (
+            "Your A/C XXXX8734 will be credited with Rs.1 Crore after confirmation bit.ly/341QDGE",
+            ("windfall", "click_link"),
+        ),
     ],
 )
 def test_the_tactic_is_read_in_other_words(
@@ -355,6 +364,8 @@ def test_the_tactic_is_read_in_other_words(
         "Tadi ada SMS kode OTP masuk ke HP ibu, itu kode apa ya? Ibu nggak minta apa-apa",
         "SAAQ: Your vehicle registration for plate F23 KLM expires on 31 Mar. Renew online to avoid "
         "fines.",
+        "Rs 2,000 has been credited to your a/c XX1234 on 12-Jan. Avl bal Rs 10,200 - SBI",
+        "Your refund will be credited to your card within 5-7 working days.",
     ],
 )
 def test_the_same_words_without_a_strange_link_are_not_flagged(

@@ -128,12 +128,12 @@ def _spaced_email(text: str, match: re.Match[str]) -> bool:
 
 
 # "http://dpd .redelivery9y2b.com/missed", "https: // payee.cancellation95 .com",
-# "http://swab test-kit.com": a link broken by a space or two to slip past filters. The first
-# piece has no real ending; joined to the next one (or two) it has.
+# "http://swab test-kit.com": a link broken by spaces to slip past filters. The first piece has
+# no real ending; joined to the next one, two or three it has.
 _SCHEME = r"\b(?:https?|hxxps?)\s?:?\s?//\s?"
 _PIECE = r"\s{1,2}[.-]?[^\W_][^\s<>\"']*"
 _SPACED_LINKS = tuple(
-    re.compile(_SCHEME + r"[^\s<>\"']+" + _PIECE * n, re.IGNORECASE) for n in (1, 2)
+    re.compile(_SCHEME + r"[^\s<>\"']+" + _PIECE * n, re.IGNORECASE) for n in (1, 2, 3)
 )
 _FIRST_PIECE = re.compile(_SCHEME + r"[^\s<>\"']+", re.IGNORECASE)
 

@@ -663,6 +663,10 @@ LOAN = rx(
     r"|claim|covid)\b",
 )
 WINDFALL = rx(
+    # "Your A/C XXXX6596 can be credited with Rs.585000, check now": money that only might arrive
+    # once you act. (A bank's alert says it "has been credited".)
+    r"\b(?:can|could|may) be credit(?:ed)? (?:with|to)\b"
+    r"|\bwill be credit(?:ed)? with\b[^!?\n]{0,40}\bafter (?:confirm\w*|verif\w*|you)\b",
     r"\bnext of kin\b|\bconsignment box\b|\bcompensation fund\b|\bunclaimed (?:bequest"
     r"|inheritance|funds?)\b|\bassigned beneficiary\b|\bdue to you\b"
     r"|\bhelp me (?:to )?(?:receive|transfer) (?:the |a |my |this )?funds?\b"
