@@ -20,8 +20,9 @@ deposit to", a "safe account", an OTP "nyasar" wanted back; a code "sent to you 
 deportation, "illegal items" and a "Cyber Crime Cell", an investigation "against you", "if you
 don't want these posted", Malay reward points that "luput", "recommended by several online
 recruiters", a new "tarif transaksi", "send $2,000 for the surgery", "wrong number, send it
-back", money that "can be credited" to your account once you check a link - each with the
-ordinary messages that share its words."""
+back", money that "can be credited" to your account once you check a link, pay "Per-day", "in
+half an hour" or "hourly working from home" - each with the ordinary messages that share its
+words."""
 
 from __future__ import annotations
 
@@ -327,6 +328,20 @@ from tests.support.verdicts import assert_flagged_with, verdict_codes
             "Your A/C XXXX8734 will be credited with Rs.1 Crore after confirmation bit.ly/341QDGE",
             ("windfall", "click_link"),
         ),
+        (
+            "We are hiring promoters. Work at home and easily earn 300 Per-day. 100% safe, no "
+            "risk, contact us if interested",
+            ("task_job",),
+        ),
+        (
+            "Online guidance by a professional: you can earn 200 in half an hour. Monthly income "
+            "is 3000-14,400",
+            ("task_job",),
+        ),
+        (
+            "Are you interested in a $20 hourly working from home job? No experience needed",
+            ("task_job",),
+        ),
     ],
 )
 def test_the_tactic_is_read_in_other_words(
@@ -366,6 +381,7 @@ def test_the_tactic_is_read_in_other_words(
         "fines.",
         "Rs 2,000 has been credited to your a/c XX1234 on 12-Jan. Avl bal Rs 10,200 - SBI",
         "Your refund will be credited to your card within 5-7 working days.",
+        "I'm working from home today, I earn less but it's easier with the kids",
     ],
 )
 def test_the_same_words_without_a_strange_link_are_not_flagged(

@@ -419,8 +419,23 @@ MONEY_REQUEST = rx(
     r"akaun\b",
 )
 TASK_STRONG = rx(
-    r"\bearn (?:up to |around |about )?" + MONEY + r"? ?\d[\d,.]*k? ?(?:\+ )?(?:-\s?\d[\d,.]*k? )?"
-    r"(?:per|a|/|each|every) ?(?:day|hour|hr|task|week|order)\b",
+    r"\bearn (?:up to |upto |around |about |easily )?" + MONEY + r"? ?\d[\d,.]*k? ?(?:\+ )?"
+    r"(?:-\s?\d[\d,.]*k? ?)?"
+    + MONEY
+    + r"? ?(?:per|a|/|each|every)[ -]?(?:day|hour|hr|task|week|order)\b",
+    # "You can earn 200 in half an hour. Monthly income is 3000-14,400", "a $20 hourly working
+    # from home JOB": pay for time, promised to a stranger.
+    r"\bearn\w* (?:up to |upto )?"
+    + MONEY
+    + r"? ?\d[\d,.]*(?: ?(?:-|to) ?\d[\d,.]*)? ?"
+    + MONEY
+    + r"? in (?:half an hour|an hour|\d+ (?:minutes|mins|hours))\b"
+    r"|\b(?:monthly|daily|weekly) (?:income|salary|earnings?) (?:is |of |up to )?"
+    + MONEY
+    + r"? ?\d[\d,.]*k? ?(?:-|to) ?\d",
+    MONEY
+    + r" ?\d[\d,.]* (?:hourly|daily|per hour|an hour|a day)\b[^\n]{0,30}\b(?:work(?:ing)? (?:at|from)"
+    r" home|home[- ]based|remote|online)\b",
     r"\b(?:daily|per day) (?:salary|income|pay|commission|earnings)\b",
     r"\b(?:like|subscribe|follow|rate|review)\b(?:\s+\S+){0,3}\s+(?:videos?|products|hotels|apps"
     r"|channels|posts)\b[^!?\n]{0,60}(?:\b(?:earn|paid|pay|salary|commission)\b|" + MONEY + r")",
@@ -464,7 +479,7 @@ TASK_STRONG = rx(
 )
 TASK_WEAK = rx(
     r"\b(?:part[- ]?time|online|home[- ]based|simple|easy) (?:job|work|task)s?\b"
-    r"|\bno experience (?:needed|required)\b|\bwork from home\b|\bflexible hours\b"
+    r"|\bno experience (?:needed|required)\b|\bwork (?:from|at) (?:own )?home\b|\bflexible hours\b"
     r"|\b(?:saw|found|received|reviewed|came across) your (?:resume|cv|profile)\b"
     r"|\bremote (?:position|assistant|job|role)s?\b"
     r"|\bpart[- ]?time (?:helpers?|workers?|staff|employees?|positions?|vacanc(?:y|ies)|roles?"
