@@ -199,6 +199,8 @@ def test_a_well_known_sites_script_page_is_its_own() -> None:
 def test_a_brands_own_short_domain_is_its_site_not_a_lookalike() -> None:
     # Paytm's payment and receipt links ("More Details http://paytm.me/KPr-pRN")
     assert codes("http://paytm.me/KPr-pRN") == {"link.official"}
+    # Australia Post's tracking links ("For more info see http://mypo.st/9VKJUOG-9SE")
+    assert codes("http://mypo.st/9VKJUOG-9SE") == {"link.official"}
     assert "link.lookalike" in codes("paytm-kyc.me/upd")
 
 
