@@ -123,6 +123,15 @@ def test_a_look_alike_of_a_known_brand_is_not_excused_by_its_name(
     assert "link.brand_mismatch" in found
 
 
+def test_a_site_may_add_my_or_a_service_word_to_the_senders_name() -> None:
+    assert names_the_sender("mytoll.com", spelled_names("Toll: Sorry we missed you."))
+    assert names_the_sender("jollibeedelivery.com", spelled_names("Jollibee: Chickenjoy treat"))
+    assert names_the_sender("myringgo.co.uk", spelled_names("RingGo: your session expires"))
+    assert not names_the_sender("mytoll.com", spelled_names("Your toll is unpaid"))  # no name
+    # any other word beside the name is another site
+    assert not names_the_sender("mytollparking.com", spelled_names("Toll: your parking session"))
+
+
 def test_of_and_and_inside_a_name_are_spelt_or_left_out() -> None:
     names = spelled_names("Bank of Ireland: A payment to new payee J MURPHY was set up")
     assert names_the_sender("bankofireland.com", names)

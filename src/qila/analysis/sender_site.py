@@ -29,6 +29,7 @@ MAX_NAME_WORDS = 4
 _CONNECTORS = frozenset(["of", "and"])
 MIN_SPELLING = 4  # "abc.com" for "A B C": three letters spell too many things
 MIN_ABBREVIATION, MAX_ABBREVIATION = 4, 7
+_SERVICE_WORDS = ("delivery", "online", "app", "care", "direct", "group", "express", "portal")
 
 
 def spelled_names(text: str) -> frozenset[str]:
@@ -76,7 +77,13 @@ def names_the_sender(registered: str, names: frozenset[str]) -> bool:
     label = registered.split(".", 1)[0].lower()
     if not label.isalpha() or label in _brand_spellings():
         return False
-    return label in names or any(_abbreviates(label, name) for name in names)
+    if label in names or any(_abbreviates(label, name) for name in names):
+        return True
+    # "mytoll.com" for "Toll", "jollibeedelivery.com" for "Jollibee": the name with the
+    # customer-portal "my" or a word for the service it offers
+    stems = {label, label.removeprefix("my")}
+    stems |= {stem.removesuffix(word) for stem in stems for word in _SERVICE_WORDS}
+    return any(stem in names for stem in stems - {label})
 
 
 def _abbreviates(label: str, name: str) -> bool:
