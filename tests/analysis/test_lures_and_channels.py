@@ -345,6 +345,18 @@ def test_notices_keep_their_reassurance(
     assert reassurance in {s.code for s in verdict.signals}
 
 
+def test_a_link_to_an_unknown_site_lowers_the_classifiers_bar(fixed_analyzer: ScamAnalyzer) -> None:
+    # The classifier is 0.67 sure of this text: below the bar for a message with no finding,
+    # above the one for a message whose only finding is a link to a site Qila does not know.
+    pitch = "Natalie (20/F) is inviting you to be her friend. Reply YES-165 or NO-165."
+    linked = fixed_analyzer.analyse(
+        Content(text=pitch + " See her: www.friendzy-chat.com/u/natalie")
+    )
+    assert linked.level is Level.SUSPICIOUS
+    assert {s.code for s in linked.signals} == {"model", "link.unknown_domain"}
+    assert fixed_analyzer.analyse(Content(text=pitch)).level is Level.NO_RED_FLAGS
+
+
 def test_a_upi_payee_is_not_a_platform_the_alert_speaks_for(fixed_analyzer: ScamAnalyzer) -> None:
     # "swiggy@icici" is who was paid; read as Swiggy naming itself, the bank's own "Not you?
     # Call 1800..." looked like a platform sending a number to ring.

@@ -32,6 +32,7 @@ MAX_REASONS = 3
 MAX_TEXT_CHARS = 5000  # longer texts are checked on their beginning (bounded time)
 MODEL_FLOOR = 0.2  # below this scam probability the classifier adds nothing...
 MODEL_ALONE_FLOOR = 0.7  # ...and when no rule or link found anything (tuned on modern notices)
+MODEL_UNKNOWN_LINK_FLOOR = 0.5  # ...and when all Qila found is a link to a site it does not know
 MODEL_MIN_WORDS = 3  # a number or a one-word message is not enough for the classifier
 
 # Codes that mean the message asks for something (money, codes, details): a routine-notice
@@ -206,12 +207,14 @@ def _today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
 
 
-def model_weight(p_scam: float, alone: bool = False) -> float:
+def model_weight(p_scam: float, alone: bool = False, floor: float | None = None) -> float:
     """Scam probability -> score contribution: nothing below the floor, 30..65 above it.
 
-    When no rule or link found anything the classifier must be surer (``MODEL_ALONE_FLOOR``).
+    When no rule or link found anything the classifier must be surer (``MODEL_ALONE_FLOOR``);
+    ``floor`` overrides both.
     """
-    floor = MODEL_ALONE_FLOOR if alone else MODEL_FLOOR
+    if floor is None:
+        floor = MODEL_ALONE_FLOOR if alone else MODEL_FLOOR
     if p_scam < floor:
         return 0.0
     return round(30.0 + 35.0 * (p_scam - MODEL_FLOOR) / (1.0 - MODEL_FLOOR), 1)
@@ -420,7 +423,11 @@ class ScamAnalyzer:
             # Nor does a well-known site of another organisation than the one named.)
             return
         p = self._model.scam_probability(readable)
-        weight = model_weight(p, alone)
+        # A link to a site Qila does not know is the one finding of most link smishing that names
+        # nothing: not enough to back the classifier at its ordinary floor, but enough for a
+        # lower one than a message with no finding at all.
+        unknown_link = alone and "link.unknown_domain" in codes
+        weight = model_weight(p, alone, MODEL_UNKNOWN_LINK_FLOOR if unknown_link else None)
         if weight > 0:
             found.add("model", weight, "model", f"{p:.2f}")
 
