@@ -21,8 +21,9 @@ deportation, "illegal items" and a "Cyber Crime Cell", an investigation "against
 don't want these posted", Malay reward points that "luput", "recommended by several online
 recruiters", a new "tarif transaksi", "send $2,000 for the surgery", "wrong number, send it
 back", money that "can be credited" to your account once you check a link, pay "Per-day", "in
-half an hour" or "hourly working from home" - each with the ordinary messages that share its
-words."""
+half an hour" or "hourly working from home", a health service's "close contact ... order a test
+kit" or "register for your Covid pass" next to a strange link - each with the ordinary messages
+that share its words."""
 
 from __future__ import annotations
 
@@ -342,6 +343,25 @@ from tests.support.verdicts import assert_flagged_with, verdict_codes
             "Are you interested in a $20 hourly working from home job? No experience needed",
             ("task_job",),
         ),
+        (
+            "You have been in close contact with someone who tested positive. Please order a free "
+            "PCR test kit at pcr-kits-home.com",
+            ("health_alert", "click_link"),
+        ),
+        (
+            "Tracing: you were near someone with the new variant. Book a home test kit today via "
+            "uk-swabkit-order.com/book",
+            ("health_alert", "click_link"),
+        ),
+        (
+            "Health Ministry: the digital vaccination pass is now mandatory, apply here "
+            "vax-pass-apply.net/form",
+            ("health_alert", "click_link"),
+        ),
+        (
+            "You need to register for your Covid pass, visit covidpass-register.org",
+            ("health_alert", "click_link"),
+        ),
     ],
 )
 def test_the_tactic_is_read_in_other_words(
@@ -382,6 +402,11 @@ def test_the_tactic_is_read_in_other_words(
         "Rs 2,000 has been credited to your a/c XX1234 on 12-Jan. Avl bal Rs 10,200 - SBI",
         "Your refund will be credited to your card within 5-7 working days.",
         "I'm working from home today, I earn less but it's easier with the kids",
+        "NHS: You can order free rapid lateral flow test kits at "
+        "www.gov.uk/order-coronavirus-rapid-lateral-flow-tests",
+        "I was in close contact with someone who tested positive so I'm staying home this week",
+        "can you get a test kit from the pharmacy on your way back?",
+        "Your Covid vaccination certificate is ready. Download it at nhs.uk/nhsapp",
     ],
 )
 def test_the_same_words_without_a_strange_link_are_not_flagged(

@@ -207,14 +207,9 @@ def _today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
 
 
-def model_weight(p_scam: float, alone: bool = False, floor: float | None = None) -> float:
-    """Scam probability -> score contribution: nothing below the floor, 30..65 above it.
-
-    When no rule or link found anything the classifier must be surer (``MODEL_ALONE_FLOOR``);
-    ``floor`` overrides both.
-    """
-    if floor is None:
-        floor = MODEL_ALONE_FLOOR if alone else MODEL_FLOOR
+def model_weight(p_scam: float, floor: float = MODEL_FLOOR) -> float:
+    """Scam probability -> score contribution: nothing below ``floor``, 30..65 above it (the
+    scale starts at ``MODEL_FLOOR`` whatever the floor)."""
     if p_scam < floor:
         return 0.0
     return round(30.0 + 35.0 * (p_scam - MODEL_FLOOR) / (1.0 - MODEL_FLOOR), 1)
@@ -413,7 +408,6 @@ class ScamAnalyzer:
             # ordinary floor (a higher one cost 3 scams and spared no legitimate message).
             return
         backing = [c for c, s in codes.items() if s.weight >= 10 and c not in _CONTEXT_ONLY]
-        alone = not backing
         if any(s.weight < 0 for s in _standing(codes, offers=False, other_sites=True).values()):
             # A routine notice (official link or channel, code notice): not overruled. A brand's
             # site only named next to a strange link ("ROS.ie ... Claim now rb.gy/...") is no
@@ -422,12 +416,17 @@ class ScamAnalyzer:
             # flagged a vaccination certificate, "Congratulations ... download at cowin.gov.in".
             # Nor does a well-known site of another organisation than the one named.)
             return
+        if backing:
+            floor = MODEL_FLOOR
+        elif "link.unknown_domain" in codes:
+            # A link to a site Qila does not know is the one finding of most link smishing that
+            # names nothing: too weak to back the classifier at its ordinary floor, but more
+            # than a message with no finding at all.
+            floor = MODEL_UNKNOWN_LINK_FLOOR
+        else:
+            floor = MODEL_ALONE_FLOOR
         p = self._model.scam_probability(readable)
-        # A link to a site Qila does not know is the one finding of most link smishing that names
-        # nothing: not enough to back the classifier at its ordinary floor, but enough for a
-        # lower one than a message with no finding at all.
-        unknown_link = alone and "link.unknown_domain" in codes
-        weight = model_weight(p, alone, MODEL_UNKNOWN_LINK_FLOOR if unknown_link else None)
+        weight = model_weight(p, floor)
         if weight > 0:
             found.add("model", weight, "model", f"{p:.2f}")
 

@@ -139,20 +139,23 @@ _SPACED_LINKS = tuple(
 _FIRST_PIECE = re.compile(_SCHEME + r"[^\s<>\"']+", re.IGNORECASE)
 
 
-def _joined(address: str) -> str:
-    """A link as written, without its spaces and with a plain scheme."""
-    address = re.sub(r"\s+", "", address)
-    return re.sub(r"^(?:hxxp|http)(s?):?//", r"http\1://", address, flags=re.IGNORECASE)
+def _written_link(address: str) -> str:
+    """A link as ``extract_urls`` writes it: trailing punctuation off, "hxxp" and a spaced
+    scheme ("https: //") made plain, and the spaces of a link mended from pieces removed."""
+    url = address.rstrip(_TRAIL)
+    url = re.sub(r"^hxxp", "http", url, flags=re.IGNORECASE)
+    url = re.sub(r"^(https?)\s?:?\s?//", r"\1://", url, flags=re.IGNORECASE)
+    return re.sub(r"\s+", "", url)
 
 
 def _spaced_links(text: str) -> list[re.Match[str]]:
     found = []
     for first in _FIRST_PIECE.finditer(text):
-        if has_suffix(_joined(first.group(0)).rstrip(_TRAIL)):
+        if has_suffix(_written_link(first.group(0))):
             continue
         for spaced in _SPACED_LINKS:
             match = spaced.match(text, first.start())
-            if match is not None and has_suffix(_joined(match.group(0)).rstrip(_TRAIL)):
+            if match is not None and has_suffix(_written_link(match.group(0))):
                 found.append(match)
                 break
     return found
@@ -186,10 +189,7 @@ def locate_urls(text: str) -> dict[str, int]:
     """Each link (as ``extract_urls`` writes it) and where it first starts in ``text``."""
     found: dict[str, int] = {}
     for match in _matches(text):
-        url = match.group(0).rstrip(_TRAIL)
-        url = re.sub(r"^hxxp", "http", url, flags=re.IGNORECASE)
-        url = re.sub(r"^(https?)\s?:?\s?//", r"\1://", url, flags=re.IGNORECASE)
-        url = re.sub(r"\s+", "", url)  # a link mended from pieces (``_spaced_links``)
+        url = _written_link(match.group(0))
         if url and url not in found:
             found[url] = match.start()
     return found
