@@ -57,8 +57,8 @@ VOTE_LURE = rx(
     r"\b(?:vote|voting|undi|undian|ngundi|vote-?kan)\b[^\n]{0,120}\b(?:verify|confirm|sahkan|"
     r"verifikasi|konfirmasi)\b[^.!?\n]{0,20}\b(?:your |anda |nombor |nomor )?(?:number|nombor"
     r"|nomor|no\.? (?:telefon|hp|whatsapp)|whatsapp)\b",
-    r"\b(?:please|pls|tolong|bantu|help (?:me|us))\b[^.!?\n]{0,15}\b(?:vote|undi|ngevote|vote)"
-    r" (?:for |untuk )?(?:my|our|anak|adik|kakak|saudara|anak saudara|cucu)\b",
+    r"\b(?:please|pls|tolong|bantu|help(?: me| us)?)\b[^.!?\n]{0,15}\b(?:vote|undi|ngevote|vote)"
+    r" (?:for |untuk )?(?:my|our|her|him|anak|adik|kakak|saudara|anak saudara|cucu)\b",
 )
 # "I'm working offshore so I can't show it, send the deposit and I'll mail the keys": a room,
 # car or pet offered by someone who cannot meet and wants money first.
@@ -70,6 +70,9 @@ ADVANCE_DEPOSIT = rx(
     r"\b(?:tak|tidak|tak boleh|tidak dapat|tak dapat|ga bisa|gak bisa|tidak bisa) (?:tunjuk|tunjukkan"
     r"|jumpa|ketemu|lihat)\b[^\n]{0,80}\b(?:deposit|bayar|transfer|dp)\b",
     r"\b(?:mail|post|courier|send) (?:you )?the keys\b",
+    # "a $500 holding deposit via Zelle today, viewing can happen after"
+    r"\bdeposit\b[^\n]{0,60}\b(?:viewing|inspection)s? (?:can|will) (?:happen|be (?:done|arranged))"
+    r" (?:after|later)\b|\bdeposit\b[^.!?\n]{0,40}\bbefore (?:the |a |any )?(?:viewing|inspection)\b",
 )
 # Dating and adult lures: "Kate shared her private pics", "home alone, wanna come by?".
 ADULT_LURE = rx(

@@ -201,6 +201,9 @@ FEE = rx(
     r"\bpay (?:the |your |a )?" + MONEY + r" ?\d[\d.,]* (?:balance|toll|fee|charge)\b"
     r"|" + MONEY + r" ?\d[\d.,]* (?:is|are) (?:required|needed|due|payable)\b[^.!?\n]{0,40}$",
     r"\b(?:amount|balance) (?:due|owing|outstanding) for (?:using|your use of|the use of)\b",
+    r"\b(?:customs|import) (?:duty|duties|fees?|charges?|tax) (?:is|are) (?:still )?(?:pending|unpaid|due)\b"
+    r"|\b(?:have not|haven't|did not|didn't) (?:yet )?pa(?:y|id) (?:your|the) (?:\w+ ){0,3}(?:fee|toll|fine"
+    r"|charge|duty)s?\b",
     r"\bpay (?:a |the |only |just )?"
     + MONEY
     + r" ?\d[\d.,]* (?:for|to) (?:the |an? )?(?:address|redelivery"
@@ -239,7 +242,7 @@ PARCEL = rx(
     r"\b(?:parcel|package|shipment|delivery|item|order|courier)s?\b[^.!?\n]{0,60}\b(?:on hold|held"
     r"|wrong address"
     r"|suspended|could ?n[o']?t be delivered|undeliverable|failed|unsuccessful|returned|detain(?:ed)?"
-    r"|not (?:been )?collected|pending for you|(?:will be )?sent back|returned to sender|awaiting (?:delivery|collection)|can ?not be cleared|invalid (?:zip|post|postal|address)"
+    r"|not (?:been )?collected|pending for you|(?:will be )?sent back|returned to sender|back to (?:the )?sender|awaiting (?:delivery|collection)|can ?not be cleared|invalid (?:zip|post|postal|address)"
     r"|awaiting (?:payment|confirmation)|incomplete|incorrect address|unpaid|be return(?:ed)?\b)",
     r"\b(?:problem|issue|trouble|error)s? (?:with|when|while|in) (?:the )?del[ie]ver\w*"
     r"|\bcould ?n[o']?t be deliver(?:ed)?\b|\bcould ?n[o']?t (?:make|complete) (?:the |your )?delivery\b|\b(?:unable|failed|unsuccessful|not able) to deliver\b|\bdelivery (?:attempt )?(?:failed|"
@@ -293,7 +296,7 @@ CODE_HIJACK = rx(
     r"\b(?:sent|send|texted)\b(?: you)?(?: a| the| my)?(?: [A-Za-z]+)?(?: (?:\d|six|four|five)[- ]?digits?)?"
     r" code\b"
     r"[^.!?\n]{0,30}"
-    r"\b(?:by mistake|accidentally|wrongly|to your number)",
+    r"\b(?:by mistake|by error|in error|by accident|accidentally|wrongly|to your number)",
     r"\b(?:by mistake|accidentally|wrongly)\b[^.!?\n]{0,20}\b(?:sent|send)\b[^.!?\n]{0,30}\bcode",
     r"\b(?:code|otp)\b[^\n]{0,60}\b(?:sent|texted) (?:it )?(?:to )?you (?:by mistake|accidentally|wrongly)\b",
     r"\bcode\b[^.!?\n]{0,30}\b(?:sent|texted|went)\b[^.!?\n]{0,20}\b(?:by mistake|accidentally"
@@ -348,7 +351,7 @@ ID_DETAILS = re.compile(
     _VERB_CRED + r"(?:your |the |anda |kamu )?(?:nric|ic number|identity card|passport|social "
     r"security|ssn|date of birth|mother'?s maiden name|personal (?:details|information|data)"
     r"|ktp|nik\b|data diri|nama ibu kandung|foto selfie|kad pengenalan|mykad|butiran peribadi"
-    r"|medicare (?:number|id)|social security number|dob\b)",
+    r"|medicare (?:number|id)|social security number|dob\b|(?:no\.? |nombor )?ic\b)",
     F,
 )
 
@@ -532,6 +535,8 @@ INVEST_STRONG = rx(
     + r" ?\d"
     r"|\btomorrow'?s (?:stock |pick)|\bgave (?:our )?members [\d.]+ ?%|\b(?:ai|quant|trading) bots?\b",
     r"\b(?:keuntungan|profit|untung|pulangan)\b (?:pasti|dijamin|tinggi|\d+ ?%)|\bpasti untung\b"
+    r"|\b(?:keuntungan|profit|untung|pulangan|returns?) (?:harian|mingguan|daily|weekly)\b"
+    r"[^.!?\n]{0,10}\d+ ?%"
     r"|\btanpa risiko\b|\buntung besar\b",
     r"\b(?:profit|untung|cuan|gain)\w*\b[^.!?\n]{0,30}\+?\d+(?:[.,]\d+)? ?%"
     r"|\+\d+(?:[.,]\d+)? ?% (?:today|hari ini|this week|minggu ini)\b"
@@ -843,6 +848,8 @@ MISTAKEN_TRANSFER = rx(
     r"|mistakenly|wrongly|in error)|(?:accidentally|mistakenly|wrongly) (?:sent|transferred|paid))\b"
     r"[^\n]{0,120}\b(?:send|return|refund|transfer|pay|reverse)\b[^.!?\n]{0,15}\b(?:back|it|the money)\b",
     r"\bwrong (?:number|account)\b[^\n]{0,40}\b(?:send|return|transfer|reverse) (?:it|the money) back\b",
+    r"\b(?:kindly|please|pls|plz) (?:reverse|return|refund|send (?:it )?back)\b[^\n]{0,30}\b(?:sent|transferred"
+    r"|paid|credited)? ?(?:wrongly|by mistake|in error|mistakenly|accidentally)\b",
     r"\b(?:reverse|return|refund|send back) (?:it|the money|the funds)\b[^\n]{0,40}\b(?:sent|transferred"
     r"|paid) (?:wrongly|by mistake|in error|mistakenly|accidentally)\b",
     r"\b(?:salah|tersalah|tersilap|silap) (?:transfer|kirim|tf|hantar|masuk(?:kan)?|duitnow|dana|gopay|ovo"
@@ -904,15 +911,29 @@ LOAN_OFFER = rx(
 
 
 _DONE = re.compile(r"\b(?:sudah|sdh|telah|udah|dah|already|just)\b[^.!?\n]{0,25}$", F)
+# ... or reported done after it: "Transfer Rp 750.000 ke rek 0123xxxx a.n. RINI A. berhasil".
+_DONE_AFTER = re.compile(
+    r"^[^!?\n]{0,90}?\b(?:berhasil|sukses|successful(?:ly)?|succeeded|completed|telah diproses"
+    r"|(?:sudah|sdh|telah|udah|dah) (?:masuk|diterima|dikirim|terkirim))\b",
+    F,
+)
 
 
 # Words that turn "ask" into "will never ask" (English, Indonesian, Malay).
-_NEGATIONS = "never|not|n't|tidak pernah|tidak akan|tak akan|takkan"
+_NEGATIONS = "never|not|n't|tidak pernah|tidak akan|tak akan|takkan|(?:ga|gak|nggak|ngga|enggak|gk) (?:bakal|akan)"
 # "Bajaj Finance will not ask you to send or transfer money": a warning, not a request ("don't
 # forget to send the money" is still a request, hence ask verbs only).
 _NEVER_ASKS_MONEY = re.compile(
     rf"\b(?:{_NEGATIONS})\b(?:\s+\w+){{0,2}}?\s+(?:ask|request|minta|meminta)\b", F
 )
+_OPEN_TO_CHECK = re.compile(
+    r"\b(?:i'?ll|i will|will) (?:ring|call|phone) (?:you|u)\b|\bkeep the old (?:one|number)\b"
+    r"|\bold (?:number|one|sim) (?:still )?works\b|\bno need to (?:reply|respond|text back)\b"
+    r"|\bnothing urgent\b|\b(?:ga|gak|nggak|tidak|tak) (?:bakal |akan )?minta (?:pulsa|uang|duit|transfer"
+    r"|wang)\b|\b(?:will not|never) ask (?:you )?for (?:money|cash)\b|\b(?:telpon|telepon|call) aja\b",
+    F,
+)
+_NEGATED = re.compile(rf"\b(?:{_NEGATIONS})\s+$", F)  # "aku ga bakal minta pulsa"
 
 
 def _sentence_before(text: str, at: int) -> str:
@@ -927,7 +948,10 @@ def _not_done(pattern: re.Pattern[str], text: str) -> str | None:
     for match in pattern.finditer(text):
         if _DONE.search(text[max(0, match.start() - 30) : match.start()]):
             continue
-        if _NEVER_ASKS_MONEY.search(_sentence_before(text, match.start())):
+        if _DONE_AFTER.search(text[match.start() :]):
+            continue
+        before = _sentence_before(text, match.start())
+        if _NEVER_ASKS_MONEY.search(before) or _NEGATED.search(before):
             continue
         return match.group(0)
     return None
@@ -1066,12 +1090,19 @@ def _unleet(match: re.Match[str]) -> str:
 
 # "won't" is not "won": the prize rules would read "won't cover your next crossing" as a win.
 _WONT = re.compile(r"\bwon't\b", re.IGNORECASE)
+# The rules read a sentence at a time ([^.!?]), so the dot of an amount ("$4.10", "Rp150.000")
+# or of a currency or number abbreviation ("Rs.4,200", "No.5") would end it mid-phrase: "Pay GST
+# Rs.4,200 to get amount credited" would not be read as one request. (Other numbers keep their
+# dot: "GRATIS 7.5GB" is a telco's data bundle, and reads as before.)
+_AMOUNT = re.compile(MONEY + r" ?\d[\d.,]*\d|\b\d{1,3}(?:\.\d{3})+\b", re.IGNORECASE)
+_ABBREVIATION_DOT = re.compile(r"(?<=\b(?:rs|rp|no))\. ?(?=\d)", re.IGNORECASE)
 
 
 def normalise(text: str) -> str:
     """Undo the usual filter dodges (split words, digits for letters, words chained by hyphens
     or underscores) so the rules read what a person reads; "won't" is read as "will not"."""
     text = _WONT.sub("will not", text)
+    text = _AMOUNT.sub(lambda m: m.group(0).replace(".", ","), _ABBREVIATION_DOT.sub(" ", text))
     for _ in range(4):  # "c.a.r.d.s" needs a pass per dot
         joined = _SPLIT_WORD.sub(_unsplit, text)
         if joined == text:
@@ -1118,7 +1149,10 @@ def check_text(text: str) -> list[RuleHit]:
     if money and EMERGENCY.search(text):
         family = family or "emergency"
     if new_number:
-        add("new_number", 50 if (family or money) else 22, new_number)
+        # A relative who will ring, keeps the old number or says there is nothing to do wants
+        # the number saved, which the fake "new number" of a "Hi Mum" scam never leaves at.
+        open_to_check = not money and _OPEN_TO_CHECK.search(text)
+        add("new_number", 15 if open_to_check else 50 if (family or money) else 22, new_number)
     add("money_request", 30 if (family or new_number or asked_money) else 12, money)
     strong_task = first(TASK_STRONG, text)
     weak_task = {m.group(0).lower() for m in TASK_WEAK.finditer(text)}
