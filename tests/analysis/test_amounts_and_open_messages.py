@@ -3,8 +3,9 @@ to get amount credited"); further phrasings of known pretexts (a code sent "by e
 harian 5%-10%", "isi IC", "help vote for her", customs duty "still pending", a toll you "have not
 paid", "kindly reverse, sent by mistake", a deposit before any viewing); and messages that only
 look like requests: a transfer reported done ("... berhasil", "sdh masuk"), a request that is
-denied ("aku ga bakal minta pulsa"), and a relative's new number that asks for nothing and offers
-a call."""
+denied ("aku ga bakal minta pulsa"), a relative's new number that asks for nothing and offers a
+call, a lock-out that sends you to "your nearest OCBC branch", a driver's "cancellation fee", and
+NZ Post's own short address (nzp.st)."""
 
 from __future__ import annotations
 
@@ -81,6 +82,11 @@ def test_the_request_is_read_whole(
         "ring you tonight x",
         "Dad it's me, my new number for work. Keep the old one too, no need to reply",
         "GRATIS 2.5GB bisa kamu ambil di aplikasi, cek kuota sekarang",
+        "OCBC: Your online banking access has been suspended after 3 wrong password attempts. To "
+        "restore it, please call us or visit your nearest OCBC branch.",
+        "Bolt: Your driver has arrived, grey Toyota Prius KDA 482X. Please meet your driver "
+        "within 3 mins to avoid a cancellation fee.",
+        "NZ Post: your parcel from Kiwi Kitchenware is on its way, track it at nzp.st/k83JdQ",
     ],
 )
 def test_a_done_denied_or_open_message_is_not_flagged(

@@ -78,7 +78,8 @@ OFFICIAL_CHANNEL = rx(
     r"|\bnomor (?:yang tertera )?di (?:balik|belakang) kartu\b",
     r"\b(?:open|in|via|using|through|check|use|log ?in to|sign ?in to) " + OWN_APP,
     r"\b(?:melalui|di|lewat|dalam) " + OWN_APLIKASI,
-    r"\b(?:visit|go to) (?:your nearest|the nearest|any|a|your) branch\b|\bkantor cabang\b"
+    r"\b(?:visit|go to) (?:your nearest|the nearest|any|a|your)(?: (?-i:[A-Z][\w/&-]*)){0,2} branch\b"
+    r"|\bkantor cabang\b"
     r"|\bcawangan (?:terdekat|berhampiran)\b|\bby (?:post|letter)\b",
     r"\b(?:pay|payment) (?:by card |in cash )?on (?:collection|delivery|pickup)\b|"
     r"\bwe(?:'ll| will) send you a (?:[\w-]+ ){0,4}(?:card|letter)\b|\b(?:card|letter) will (?:also )?be "

@@ -91,7 +91,8 @@ THREAT = rx(
     r"\bkyc\b[^.!?\n]{0,30}\b(?:expire[sd]?|suspend(?:ed)?|pending|update|incomplete)\b",
     r"\b(?:avoid|prevent)(?:ing)? (?:the |a |your )?(?:licen[cs]e |driver'?s? licen[cs]e )?"
     r"(?:block(?:ing|age)?|suspension|deactivation|closure"
-    r"|cancellation|disconnection|termination)\b|\bbefore the (?:suspension|blocking|closure)\b"
+    r"|cancellation(?! (?:fee|charge))|disconnection|termination)\b"
+    r"|\bbefore the (?:suspension|blocking|closure)\b"
     r"|\bquarantine zone\b",
     r"\b(?:card|password|account|app|points?)\b[^.!?\n]{0,30}\b(?:will expire|expires? (?:today|"
     r"tomorrow|soon)|be outdated|is outdated|has expired)\b",
