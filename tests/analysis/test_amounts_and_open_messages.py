@@ -1,7 +1,9 @@
 """A sentence is read whole even when an amount or "Rs." puts a dot inside it ("Pay GST Rs.4,200
 to get amount credited"); further phrasings of known pretexts (a code sent "by error", "pulangan
 harian 5%-10%", "isi IC", "help vote for her", customs duty "still pending", a toll you "have not
-paid", "kindly reverse, sent by mistake", a deposit before any viewing); and messages that only
+paid", "kindly reverse, sent by mistake", a deposit before any viewing, online banking "has been
+restricted", an address that "is incorrect", "schedule a redelivery", "we did not find your
+address"); and messages that only
 look like requests: a transfer reported done ("... berhasil", "sdh masuk"), a request that is
 denied ("aku ga bakal minta pulsa"), a relative's new number that asks for nothing and offers a
 call, a lock-out that sends you to "your nearest OCBC branch", a driver's "cancellation fee", and
@@ -56,6 +58,24 @@ from tests.support.verdicts import assert_flagged_with, verdict_codes
             "You have received KES 2,800.00 from MARY WANJIRU. New balance KES 2,950.00. Please "
             "reverse, sent by mistake to wrong number",
             ("money_request",),
+        ),
+        (
+            "Alerts!!! Your NFCU Online Banking has been restricted Action required: "
+            "https://kellyandmolly-home.com/",
+            ("threat", "click_link"),
+        ),
+        (
+            "The shipping address is incorrect and your package cannot be delivered. "
+            "https://qtrena-post.net",
+            ("parcel_problem", "click_link"),
+        ),
+        (
+            "Sorry we missed you! Schedule a redelivery for tomorrow: https://intlparcelfaq.com/r/Xk2",
+            ("parcel_problem", "click_link"),
+        ),
+        (
+            "Notice: we did not find your address, please update it: http://fabrika-depo.com/",
+            ("parcel_problem", "click_link"),
         ),
         (
             "The flat is yours if you want it. I need a $600 deposit by bank transfer before the "

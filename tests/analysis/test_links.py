@@ -89,6 +89,18 @@ def test_a_masked_or_whole_link_is_not_joined_to_the_next_words(text: str, link:
     assert extract_urls(text) == [link]
 
 
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("Your bill is unpaid, fix it now! //_kq7.de/Hd83Xz", "kq7.de/Hd83Xz"),
+        ("Subscription expired, renew now //@vpay.io/k2L9q", "vpay.io/k2L9q"),
+        ("we are here to help Anna....q8lm.pv3821.net...Text stop", "q8lm.pv3821.net"),
+    ],
+)
+def test_a_name_behind_a_stray_scheme_or_dots_is_a_link(text: str, link: str) -> None:
+    assert extract_urls(text) == [link]
+
+
 def test_a_link_broken_by_spaces_is_judged_as_the_site_it_names(
     fixed_analyzer: ScamAnalyzer,
 ) -> None:

@@ -36,6 +36,10 @@ _URL = re.compile(
     r"(?:\b(?:https?|hxxps?)\s?:?\s?//|\bwww\.)[^\s<>\"']+"
     r"|(?<![@\w.-])(?:" + _LABEL + r"\.)+(?:[a-z]{2,24})/[^\s<>\"']*"
     r"|(?<![@\w.-])(?:" + _LABEL + r"\.)+(?:" + _BARE_TLDS + r")\b(?![.@-]\w)"
+    # a name hidden behind a stray scheme or run of dots ("now //_9qr.de/bvb2Bm", "//@risu.io/x",
+    # "help Michael....v41qle.jz4721.net...")
+    r"|(?<=//[_@])(?:" + _LABEL + r"\.)+(?:[a-z]{2,24})\b(?:/[^\s<>\"']*)?"
+    r"|(?<=\.\.)(?:" + _LABEL + r"\.)+(?:" + _BARE_TLDS + r")\b(?![@-]\w|\.\w)"
     r"|(?<![@\w.])(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?/[^\s<>\"']*"
     # a hyphenated or numbered name under a country ending ("bni-upgrade-kartu.id"): a site,
     # where a plain "her.my" in chat is a missing space

@@ -101,6 +101,8 @@ THREAT = rx(
     r"\blegal action\b|\barrest(?:ed)?\b|\bwarrant\b|\bpolice case\b|\bcourt (?:case|summons|order)"
     r"|\bmoney laundering\b|\bpenalt(?:y|ies)\b",
     r"\b(?:account|acount|card)s? (?:is|has been|was|be|status is) (?:abnormal|irregular)\b",
+    r"\b(?:online banking|banking|bank access|online access|profile) (?:has been|is|was|have be)"
+    r" (?:restricted|limited|locked|suspended|blocked|disabled|frozen)\b|\brestricted account\b",
     r"\b(?:unusual|suspicious|unrecogni[sz]ed|failed|unauthori[sz]ed|abnormal) (?:activity|sign-?in|log-?in"
     r"|login|transaction|access|behaviou?r|attempts?)",
     r"\b(?:avoid|prevent)(?:ing)? (?:a |the |any |further )?(?:\S+ ){0,2}(?:late fees?|fines?"
@@ -246,7 +248,8 @@ PARCEL = rx(
     r"|not (?:been )?collected|pending for you|(?:will be )?sent back|returned to sender|back to (?:the )?sender|awaiting (?:delivery|collection)|can ?not be cleared|invalid (?:zip|post|postal|address)"
     r"|awaiting (?:payment|confirmation)|incomplete|incorrect address|unpaid|be return(?:ed)?\b)",
     r"\b(?:problem|issue|trouble|error)s? (?:with|when|while|in) (?:the )?del[ie]ver\w*"
-    r"|\bcould ?n[o']?t be deliver(?:ed)?\b|\bcould ?n[o']?t (?:make|complete) (?:the |your )?delivery\b|\b(?:unable|failed|unsuccessful|not able) to deliver\b|\bdelivery (?:attempt )?(?:failed|"
+    r"|\b(?:could ?n[o']?t|can ?not|can't) be deliver(?:ed)?\b|\b(?:delivery |shipping )?address (?:is|was)"
+    r" (?:incorrect|incomplete|invalid|wrong)\b|\bcould ?n[o']?t (?:make|complete) (?:the |your )?delivery\b|\b(?:unable|failed|unsuccessful|not able) to deliver\b|\bdelivery (?:attempt )?(?:failed|"
     r"unsuccessful)\b|\bno postage\b|\bto (?:complete|continue|proceed with) (?:the |your )?"
     r"delivery\b",
     r"\bno one was (?:in|home|available|present) to (?:sign|receive|collect|accept)\b"
@@ -255,7 +258,8 @@ PARCEL = rx(
     r"|\b(?:incorrect|incomplete|invalid|wrong) (?:delivery |shipping )?address (?:information|details"
     r"|info)\b|\bcan(?:not|'t) be (?:sent|delivered|dispatched) (?:because|due to)\b",
     r"\bupdate (?:your )?(?:delivery|shipping) (?:address|details|information)\b"
-    r"|\breschedule (?:your )?delivery\b",
+    r"|\breschedule (?:your )?delivery\b|\b(?:schedule|book|arrange) (?:a |your )?re-?delivery\b"
+    r"|\b(?:we )?(?:did not|didn't|could not|couldn't|cannot|can't) find your (?:address|house|home)\b",
     r"\bpaket\b[^.!?\n]{0,50}\b(?:tertahan|gagal|ditahan|dikembalikan|tidak dapat dikirim)",
     r"\b(?:bungkusan|parcel|barang)\b[^.!?\n]{0,50}\b(?:ditahan|gagal|tidak dapat dihantar|dipulangkan)",
     r"\bgagal (?:mengantar|mengirim|antar|dihantar)\b|\balamat (?:yang )?(?:tidak lengkap|salah|tidak valid)\b|\btidak dapat melanjutkan pengiriman\b",
