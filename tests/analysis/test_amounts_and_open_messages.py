@@ -6,8 +6,9 @@ restricted", an address that "is incorrect", "schedule a redelivery", "we did no
 address"); and messages that only
 look like requests: a transfer reported done ("... berhasil", "sdh masuk"), a request that is
 denied ("aku ga bakal minta pulsa"), a relative's new number that asks for nothing and offers a
-call, a lock-out that sends you to "your nearest OCBC branch", a driver's "cancellation fee", and
-NZ Post's own short address (nzp.st)."""
+call, a lock-out that sends you to "your nearest OCBC branch", a driver's "cancellation fee", NZ
+Post's own short address (nzp.st), and an alert whose amount comes first ("Rs. 25,000.00
+transferred to your RD A/c")."""
 
 from __future__ import annotations
 
@@ -107,6 +108,8 @@ def test_the_request_is_read_whole(
         "Bolt: Your driver has arrived, grey Toyota Prius KDA 482X. Please meet your driver "
         "within 3 mins to avoid a cancellation fee.",
         "NZ Post: your parcel from Kiwi Kitchenware is on its way, track it at nzp.st/k83JdQ",
+        "Alert!\nRs. 25,000.00 transferred to your RD A/c No. XX4411 via HDFC Bank NetBanking.\n"
+        "Not you? Call 18002586161",
     ],
 )
 def test_a_done_denied_or_open_message_is_not_flagged(

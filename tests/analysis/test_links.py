@@ -101,6 +101,18 @@ def test_a_name_behind_a_stray_scheme_or_dots_is_a_link(text: str, link: str) ->
     assert extract_urls(text) == [link]
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["https://www.kotak.bank.in/KBANKT/querytxn", "https://sbi.bank.in", "https://x.fin.in/emi"],
+)
+def test_a_site_under_a_vetted_bank_ending_is_the_banks_own(url: str) -> None:
+    assert codes(url) == {"link.official"}
+
+
+def test_a_vetted_ending_inside_another_address_is_not_vetted() -> None:
+    assert "link.official" not in codes("http://sbi-kyc.bank.in.verify-now.com/x")
+
+
 def test_a_link_broken_by_spaces_is_judged_as_the_site_it_names(
     fixed_analyzer: ScamAnalyzer,
 ) -> None:

@@ -333,6 +333,22 @@ def _government_site(suffix: str) -> bool:
     return len(labels) >= 2 and labels[0] in _GOVERNMENT_LABELS
 
 
+# Endings only vetted institutions can register under: India's bank.in and fin.in (for banks and
+# other lenders, through the central bank's registry; sbi.bank.in, kotak.bank.in) and the .bank
+# and .insurance domains (each registrant verified). A site there is the institution's own, as a
+# government's is, and its name is no look-alike of the bank it belongs to.
+_VETTED_ENDINGS = ("bank.in", "fin.in", "bank", "insurance")
+
+
+def _vetted_site(host: str) -> str | None:
+    """The registrable name under a vetted ending ("kotak.bank.in"), if the host has one."""
+    for ending in _VETTED_ENDINGS:
+        if host.endswith("." + ending):
+            label = host[: -len(ending) - 1].rsplit(".", 1)[-1]
+            return f"{label}.{ending}" if label else None
+    return None
+
+
 def check_url(url: str) -> list[LinkHit]:
     """Offline findings for one link; reassuring ones have a negative weight."""
     host = host_of(url)
@@ -360,12 +376,13 @@ def check_url(url: str) -> list[LinkHit]:
     parts = extractor()(host)
     if not parts.suffix or not parts.domain:
         return []  # not a real domain ("www.united", "localhost")
-    registered = f"{parts.domain}.{parts.suffix}"
+    vetted = _vetted_site(host)
+    registered = vetted or f"{parts.domain}.{parts.suffix}"
     if rest.split("?", 1)[0].lower().endswith(".apk"):
         hits.append(LinkHit("link.apk", 50, host, url))
     if "xn--" in host:
         hits.append(LinkHit("link.punycode", 35, host, url))
-    look = lookalike(host)
+    look = None if vetted else lookalike(host)
     if look:
         hits.append(LinkHit("link.lookalike", 55, host, url, brand=look[1]))
     # (A publishing service's name under another ending is not one on a brand's own domain:
@@ -384,7 +401,7 @@ def check_url(url: str) -> list[LinkHit]:
         and (owner is None or free not in owner.domains)  # docs.google.com, not dropbox.com
     )
     brand = None if published else owner
-    government = _government_site(parts.suffix) and not free
+    government = (_government_site(parts.suffix) or vetted is not None) and not free
     well_known = brand is not None or government or (registered in data.top_domains and not free)
     if free and (host != free or published):
         hits.append(LinkHit("link.free_host", 22, free, url))

@@ -23,7 +23,7 @@ _OTP_NOTICE_WARN = re.compile(
 TRANSACTION = rx(
     r"\b(?:transaction|purchase|payment|debit|withdrawal|transfer|spend|charge)\b[^.!?\n]{0,15}"
     r"\b(?:of|for) " + MONEY + r" ?\d",
-    MONEY + r" ?[\d,.]+\d (?:was|has been|is|have been) (?:debited|credited|spent|charged|paid"
+    MONEY + r" ?[\d,.]+\d (?:was |has been |is |have been )?(?:debited|credited|spent|charged|paid"
     r"|transferred|received|deducted)\b",
     r"\b(?:transaksi|pembayaran|transfer|penarikan)\b[^.!?\n]{0,20}\b(?:sebesar|senilai|sebanyak"
     r"|berjumlah) " + MONEY + r" ?\d",
