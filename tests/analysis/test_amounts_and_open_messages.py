@@ -8,13 +8,16 @@ look like requests: a transfer reported done ("... berhasil", "sdh masuk"), a re
 denied ("aku ga bakal minta pulsa"), a relative's new number that asks for nothing and offers a
 call, a lock-out that sends you to "your nearest OCBC branch", a driver's "cancellation fee", NZ
 Post's own short address (nzp.st), and an alert whose amount comes first ("Rs. 25,000.00
-transferred to your RD A/c")."""
+transferred to your RD A/c"); and, from the seventeenth batch's flagged legitimate messages: a
+notice that "does not send links by text", a delivery code to share with the delivery partner, a
+new number that needs nothing, rent "kaya biasa", a code that must not be passed on, "isi minyak
+dengan MyKad", customs charges paid by post, a payout announced on gov.sg, "tdk pernah minta"."""
 
 from __future__ import annotations
 
 import pytest
 
-from qila.analysis import Level
+from qila.analysis import Content, Level
 from qila.analysis.analyzer import ScamAnalyzer
 from tests.support.verdicts import assert_flagged_with, verdict_codes
 
@@ -117,3 +120,69 @@ def test_a_done_denied_or_open_message_is_not_flagged(
 ) -> None:
     level, found = verdict_codes(fixed_analyzer, text)
     assert level is Level.NO_RED_FLAGS, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toll account: your payment was unsuccessful. Please log in and update your payment method "
+        "to avoid your account being suspended. We do not send links by text.",
+        "Share OTP 8812 with your Zomato delivery partner only when you receive your order #88213. "
+        "Zomato never asks for this OTP on a call.",
+        "Mum it's me on a new number, my phone's being fixed. Don't need anything, just so you know "
+        "it's me if I ring.",
+        "Mas, sewa kontrakan bulan ini Rp1.500.000 ya, tf ke rek BCA a.n. Sri Wahyuni kaya biasa. "
+        "Makasih",
+        "sori aku tersalah taip no fon tadi masa login, kalau ada kod masuk kat hp ko jangan bagi "
+        "sesiapa, delete je",
+        "[KrediKu] Yth. Nasabah, cicilan ke-2 Anda Rp650.000 jatuh tempo BESOK 14/03/2026. Pastikan "
+        "saldo VA cukup. KrediKu berizin & diawasi OJK, kami tdk pernah minta transfer ke rek pribadi.",
+    ],
+)
+def test_a_notice_or_chat_that_only_sounds_like_a_request_is_not_flagged(
+    fixed_analyzer: ScamAnalyzer, text: str
+) -> None:
+    level, found = verdict_codes(fixed_analyzer, text)
+    assert level is Level.NO_RED_FLAGS, (text, found)
+
+
+def test_filling_up_with_mykad_is_not_a_request_for_it(fixed_analyzer: ScamAnalyzer) -> None:
+    _, found = verdict_codes(
+        fixed_analyzer,
+        "BUDI95: anda layak subsidi RON95. Isi minyak dengan MyKad di stesen minyak.",
+    )
+    assert "id_details" not in found
+
+
+def test_a_fee_paid_through_the_official_channel_is_not_held_against_the_message(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    _, found = verdict_codes(
+        fixed_analyzer,
+        "An Post: Customs charges of €12.10 are due on item LX123456789GB. A customs charge card "
+        "with payment details will follow by post.",
+    )
+    assert "fee" not in found
+
+
+def test_a_payment_announced_with_a_government_site_keeps_that_site(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    verdict = fixed_analyzer.analyse(
+        Content(
+            text="Ministry of Finance: You will receive $200 Cost-of-Living Payment via PayNow-NRIC "
+            "by 31 Dec 2026. Find out more at govbenefits.gov.sg"
+        )
+    )
+    assert any(s.code == "link.official" and s.weight < 0 for s in verdict.signals)
+    assert verdict.level is Level.NO_RED_FLAGS
+
+
+def test_a_borrowed_sum_after_a_blocked_old_number_is_flagged(fixed_analyzer: ScamAnalyzer) -> None:
+    assert_flagged_with(
+        fixed_analyzer,
+        "Bro ini gue Andi, nomor lama gue keblokir. Lg darurat, bisa pinjem 500rb dulu? Nanti gue "
+        "ganti",
+        "new_number",
+        "money_request",
+    )

@@ -12,6 +12,7 @@ from qila.analysis.explain import advice_key, render_reason
 from qila.analysis.language import detect_language
 from qila.analysis.links import (
     LinkHit,
+    authority_site,
     check_url,
     has_path,
     has_suffix,
@@ -170,11 +171,24 @@ def _standing(
     named (see ``_other_site``)."""
     if (
         _risky_link(signals)
-        or (offers and _OFFERS & signals.keys())
+        or (offers and _OFFERS & signals.keys() and not _authority_offer(signals))
         or (other_sites and _other_site(signals))
     ):
         return {c: s for c, s in signals.items() if not (c == "link.official" and s.weight < 0)}
     return dict(signals)
+
+
+def _authority_offer(signals: dict[str, Signal]) -> bool:
+    """A payment announced with a government's own site ("You will receive $300 Assurance
+    Package Cash via PayNow ... govbenefits.gov.sg"): no one else can publish there, so the
+    site is the sender's, not a name-drop (nothing is asked: asks are not offers here)."""
+    site = signals.get("link.official")
+    return (
+        site is not None
+        and bool(site.evidence)
+        and authority_site(site.evidence or "")
+        and not (_ASKS & signals.keys())
+    )
 
 
 def _other_site(signals: dict[str, Signal]) -> bool:
@@ -442,6 +456,11 @@ class ScamAnalyzer:
             return
         for hit in hits:
             found.add(hit.code, hit.weight, "text", hit.evidence)
+        for ask, look in _EXCUSED_BY.items():
+            if ask in codes and look in looks:
+                # The fee paid at the post office, the rent "as usual": the genuine kind of the
+                # ask, so it is no longer held against the message.
+                del codes[ask]
 
     # -- verdict ---------------------------------------------------------------------
 

@@ -349,6 +349,13 @@ def _vetted_site(host: str) -> str | None:
     return None
 
 
+def authority_site(domain: str) -> bool:
+    """Whether ``domain`` sits under an ending only governments or vetted institutions can
+    register (gov.sg, go.id, bank.in)."""
+    host = domain.lower()
+    return _vetted_site(host) is not None or _government_site(extractor()(host).suffix)
+
+
 def check_url(url: str) -> list[LinkHit]:
     """Offline findings for one link; reassuring ones have a negative weight."""
     host = host_of(url)

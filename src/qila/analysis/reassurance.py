@@ -24,7 +24,7 @@ TRANSACTION = rx(
     r"\b(?:transaction|purchase|payment|debit|withdrawal|transfer|spend|charge)\b[^.!?\n]{0,15}"
     r"\b(?:of|for) " + MONEY + r" ?\d",
     MONEY + r" ?[\d,.]+\d (?:was |has been |is |have been )?(?:debited|credited|spent|charged|paid"
-    r"|transferred|received|deducted)\b",
+    r"|transferred|received|deducted|sent to)\b",
     r"\b(?:transaksi|pembayaran|transfer|penarikan)\b[^.!?\n]{0,20}\b(?:sebesar|senilai|sebanyak"
     r"|berjumlah) " + MONEY + r" ?\d",
     r"\b(?:received|sent|paid|spent|withdrew|transferred) " + MONEY + r" ?\d",
@@ -55,12 +55,14 @@ TRANSACTION = rx(
 SAFETY_NOTICE = rx(
     r"\b(?:will|would|do(?:es)?)? ?never (?:ask|request|call|contact|send)\b[^.!?\n]{0,40}"
     r"\b(?:pin|otp|tac|password|passcode|code|details|links?|click|verify|account)",
-    r"\b(?:tidak (?:akan )?pernah|tak akan|tidak akan sesekali|tidak sesekali|takkan)\b"
+    r"\b(?:(?:tidak|tdk|tak|gak|ga) (?:akan )?pernah|tak akan|tidak akan sesekali|tidak sesekali|takkan)\b"
     r"[^.!?\n]{0,12}\b(?:meminta|minta|menghubungi|mengirim)\b",
     r"\b(?:do not|don'?t|never) share (?:your |any |these |this )?(?:security details|pin|otp"
     r"|password|passcode|tac|code)s?\b[^.!?\n]{0,20}\b(?:with anyone|with anybody|to anyone)\b",
     r"\b(?:beware of|watch out for|waspada(?:lah)?|berhati-hati dengan|awas)\b[^.!?\n]{0,30}"
     r"\b(?:scam|fraud|penipuan|palsu|phishing)",
+    r"\b(?:does not|doesn't|do not|don't|will not|won't|never) (?:send|include) (?:you )?(?:any )?links?"
+    r" (?:by|via|in|through) (?:text|sms)",
 )
 
 
@@ -69,7 +71,7 @@ SPLIT_PAYMENT = rx(
     r"\b(?:per orang|/orang|patungan|dibagi \d+|masing-masing|masing2|seorang|sorang)\b"
     r"|\barisan\b|\biuran (?:kas|arisan|rt|warga|kelas)\b|\bbiaya les\b|\buang (?:kas|sekolah|les|spp)\b|\bspp\b"
     r"|\byuran (?:pibg|sekolah|kelas|tuisyen|tuition)\b"
-    r"|\bDP \d+ ?%|\bpelunasan\b|\bsisa pembayaran\b|\buang muka\b|\bmacam biasa\b|\bseperti biasa\b|\bas usual\b|\bsplit(?:ting)? (?:the bill|it|the cost)\b|\b\d+ ways\b|\beach (?:person|of us) owes\b|\bper (?:person|head)\b",
+    r"|\bDP \d+ ?%|\bpelunasan\b|\bsisa pembayaran\b|\buang muka\b|\b(?:macam|mcm|seperti|kaya|kayak|spt) biasa\b|\bas usual\b|\bsplit(?:ting)? (?:the bill|it|the cost)\b|\b\d+ ways\b|\beach (?:person|of us) owes\b|\bper (?:person|head)\b",
 )
 # Routine notices send you to the organisation's own channel, never to a number or link in the text.
 OFFICIAL_CHANNEL = rx(

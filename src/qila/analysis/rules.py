@@ -319,17 +319,20 @@ CODE_HIJACK = rx(
     r"|dihantar)\b[^\n]{0,10}\b(?:ke )?"
     r"(?:nomor|nombor|no|hp|phone|fon)\b"
     # ... and is wanted back ("tolong kirim ya"), not a mother asking what the code was
-    r"(?=[^\n]{0,80}\b(?:kirim|kasih|beri|bagi|sebut|foto|screenshot|ss|forward|terus|tolong|hantar"
-    r"|share)\w*\b)",
+    r"(?=[^\n]{0,80}?\b(?<!jangan )(?<!jgn )(?<!tak )(?<!tidak )(?<!usah )(?<!ga )(?<!gak )"
+    r"(?:kirim|kasih|beri|bagi|sebut|foto|screenshot|ss|forward|terus|tolong|hantar|share)\w*\b)",
     r"\b(?:tersalah|salah|tersilap|silap) (?:masuk(?:kan)?|isi|taip|letak|tulis|ketik) (?:nombor|nomor|no)\b"
     r"[^\n]{0,80}"
-    r"\b(?:kod|kode|code|tac|otp|sms)\w*\b",
+    r"\b(?:kod|kode|code|tac|otp|sms)\w*\b"
+    # ... and wanted, not "jangan bagi sape2 tau, delete je"
+    r"(?=[^\n]{0,80}?\b(?<!jangan )(?<!jgn )(?<!tak )(?<!tidak )(?<!usah )(?<!ga )(?<!gak )"
+    r"(?:kirim|kasih|beri|bagi|sebut|foto|screenshot|ss|forward|hantar|share|send|tolong)\w*\b)",
     r"\b(?:kode|kod)\b[^.!?\n]{0,30}\b(?:salah kirim|tersalah hantar|terkirim ke nomor)",
 )
 
 _VERB_CRED = (
     r"\b(?:enter|confirm|verify|update|provide|send|give|share|key in|re-?enter|submit|input|"
-    r"reply with|masukkan|konfirmasi|verifikasi|perbarui|kirim(?:kan)?|berikan|isi|sahkan|"
+    r"reply with|masukkan|konfirmasi|verifikasi|perbarui|kirim(?:kan)?|berikan|isi(?! minyak)|sahkan|"
     r"mengesahkan|mengemaskini|memasukkan|"
     r"kemas ?kini|hantar|beri)\b(?:\s+\S+){0,4}?\s+"
 )
@@ -384,8 +387,8 @@ NEW_NUMBER = rx(
     r"|\bthis is my (?:work|new|temporary|friend'?s|mate'?s) (?:number|phone)\b"
     r"|\b(?:the other one|my (?:old )?(?:phone|mobile)|my old one) (?:got|was|is) (?:smashed|broken|stolen"
     r"|lost|cracked)\b",
-    r"\bnomor baru\b|\bganti (?:nomor|no)\b|\b(?:hp|nomor|ponsel)\b (?:saya|aku|mama|papa)?"
-    r" ?(?:hilang|rusak|mati|jatuh)\b|\b(?:hp|ponsel|handphone|telefon)-?ku,?\s?(?:rusak|hilang"
+    r"\bnomor baru\b|\bganti (?:nomor|no)\b|\b(?:hp|nomor|ponsel)\b (?:lama )?(?:saya|aku|gue|gw|mama|papa)?"
+    r" ?(?:hilang|rusak|mati|jatuh|keblokir|diblokir|terblokir)\b|\b(?:hp|ponsel|handphone|telefon)-?ku,?\s?(?:rusak|hilang"
     r"|mati|jatuh|rosak)\b",
     r"\bnombor baru\b|\btukar nombor\b|\b(?:telefon|fon|phone)\b (?:saya |aku |lama |adik )?(?:rosak"
     r"|hilang|jatuh|pecah)\b",
@@ -398,9 +401,9 @@ MONEY_REQUEST = rx(
     r"|\b(?:need|have) to (?:pay|make) (?:a|an|the|this) (?:bill|payment|invoice)\b"
     r"|\btransfer (?:it )?to (?:this|my|the following|the new) account\b"
     r"|\b(?:new|changed?) (?:bank )?account (?:details|number)\b"
-    r"|\bi (?:urgently |really )?need "
+    r"|\bi (?:urgently |really )?need (?:"
     + MONEY
-    + r" ?\d|\bcan you (?:please )?pay (?:it|this|the bill)"
+    + r" ?\d|\d+k\b)|\bcan you (?:please )?pay (?:it|this|the bill)"
     r"|\b(?:pay|send|give) (?:it |you |the money )?back (?:double|tomorrow|next week|soon|asap)\b"
     r"|\bbail\b[^.!?\n]{0,30}" + MONEY + r" ?\d|\bpost (?:my |the )?bail\b|\bbail money\b"
     r"|\b(?:transfer|send) " + MONEY + r" ?\d[\d,.]*k? (?:\w+ )?to (?:the |my |this |his |her )?\w+"
@@ -418,7 +421,7 @@ MONEY_REQUEST = rx(
     r"|\b(?:deposit|payment|money) for (?:the |his |her |your )?(?:surgery|operation|treatment"
     r"|admission)\b",
     r"\b(?:perubahan|ganti|tukar) (?:no\.? |nomor |nombor )?(?:rekening|rek|akaun)\b",
-    r"\b(?:tolong|bisa|boleh) (?:di)?(?:transfer|kirimin|kirim uang|belikan|beliin|pinjam|bank in"
+    r"\b(?:tolong|bisa|boleh) (?:di)?(?:transfer|kirimin|kirim uang|belikan|beliin|pinjam|pinjem|minjem|bank in"
     r"|hantar duit)\b|\bminta (?:pulsa|uang|transfer|dikirim|duit)\b"
     r"|\btransfer ke (?:rek|rekening|nomor|akaun)\b|\bpinjam(?:kan)? (?:uang|duit|wang)\b"
     r"|\bkirim(?:in|kan)? (?:uang|duit|dana)\b"
@@ -918,14 +921,17 @@ LOAN_OFFER = rx(
 _DONE = re.compile(r"\b(?:sudah|sdh|telah|udah|dah|already|just)\b[^.!?\n]{0,25}$", F)
 # ... or reported done after it: "Transfer Rp 750.000 ke rek 0123xxxx a.n. RINI A. berhasil".
 _DONE_AFTER = re.compile(
-    r"^[^!?\n]{0,90}?\b(?:berhasil|sukses|successful(?:ly)?|succeeded|completed|telah diproses"
+    r"^[^!?\n]{0,90}?\b(?:berhasil|berjaya|sukses|successful(?:ly)?|succeeded|completed|telah diproses"
     r"|(?:sudah|sdh|telah|udah|dah) (?:masuk|diterima|dikirim|terkirim))\b",
     F,
 )
 
 
 # Words that turn "ask" into "will never ask" (English, Indonesian, Malay).
-_NEGATIONS = "never|not|n't|tidak pernah|tidak akan|tak akan|takkan|(?:ga|gak|nggak|ngga|enggak|gk) (?:bakal|akan)"
+_NEGATIONS = (
+    "never|not|n't|tidak pernah|tidak akan|tak akan|takkan|(?:ga|gak|nggak|ngga|enggak|gk) (?:bakal|akan)"
+    "|(?:tdk|tak|gak|ga|nggak|ngga) pernah"
+)
 # "Bajaj Finance will not ask you to send or transfer money": a warning, not a request ("don't
 # forget to send the money" is still a request, hence ask verbs only).
 _NEVER_ASKS_MONEY = re.compile(
@@ -934,7 +940,7 @@ _NEVER_ASKS_MONEY = re.compile(
 _OPEN_TO_CHECK = re.compile(
     r"\b(?:i'?ll|i will|will) (?:ring|call|phone) (?:you|u)\b|\bkeep the old (?:one|number)\b"
     r"|\bold (?:number|one|sim) (?:still )?works\b|\bno need to (?:reply|respond|text back)\b"
-    r"|\bnothing urgent\b|\b(?:ga|gak|nggak|tidak|tak) (?:bakal |akan )?minta (?:pulsa|uang|duit|transfer"
+    r"|\bnothing (?:urgent|else)\b|\b(?:don'?t|do not) need anything\b|\bif i (?:ring|call)\b|\b(?:ga|gak|nggak|tidak|tak) (?:bakal |akan )?minta (?:pulsa|uang|duit|transfer"
     r"|wang)\b|\b(?:will not|never) ask (?:you )?for (?:money|cash)\b|\b(?:telpon|telepon|call) aja\b",
     F,
 )
@@ -977,6 +983,13 @@ _ASKED_WARNING = re.compile(
 )
 
 
+# A code for the courier or driver at the door, handed over in person: "Share OTP 4619 with your
+# Swiggy delivery partner only when you receive order ...".
+_HANDOVER = re.compile(
+    r"^\W*(?:\d+ )?with (?:your |the |our )?(?:\w+ )?(?:delivery (?:partner|agent|executive|person|boy"
+    r"|associate)|courier|rider|driver)\b",
+    F,
+)
 _IN_APP = re.compile(
     r"^[^.!?\n]{0,40}\bwith the delivery (?:agent|executive|partner|person|boy|rider)\b"
     r"|^[^.!?\n]{0,20}\b(?:in|via|through|using) "
@@ -1022,6 +1035,8 @@ def _requests(pattern: re.Pattern[str], text: str) -> str | None:
         if _ASKED_WARNING.search(sentence):  # "if you're being asked to share this code, hang up"
             continue
         rest = re.split(r"[.!?\n]", text[match.end() :], maxsplit=1)[0]
+        if _HANDOVER.search(rest):  # "share OTP 4619 with your delivery partner only when ..."
+            continue
         if _IN_APP.search(rest):  # "update your card details in the MyYes4G app": their own app
             continue
         return match.group(0)
