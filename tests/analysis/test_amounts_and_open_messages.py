@@ -186,3 +186,39 @@ def test_a_borrowed_sum_after_a_blocked_old_number_is_flagged(fixed_analyzer: Sc
         "new_number",
         "money_request",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Mandiri INFO: Terlampir surat perubahan biaya transaksi. Mohon klik LIHAT utk memilih "
+            "tarif lama atau tarif baru sebelum jam 23.59 malam ini.",
+            "fee",
+        ),
+        (
+            "Selamat siang Pak Budi, saya petugas Bea Cukai Bandara Juanda. Paket kiriman atas nama "
+            "bapak sudah tiba tapi harus ditebus biaya clearance Rp6.500.000",
+            "fee",
+        ),
+        (
+            "BLT Rp 600.000 SUDAH CAIR, klik DAFTAR dibawah utk cek nama anda sekarang",
+            "link.mentioned",
+        ),
+        (
+            "Hi it's Mia from accounts at Harbour Trading, just to let you know our bank details have "
+            "changed, please pay this month's invoice to the new account on the letter attached.",
+            "payment_redirect",
+        ),
+        (
+            "POS LAJU: Bungkusan tuan (No. EP9921xxxxMY) DITAHAN kerana mengandungi barang larangan. "
+            "Hubungi pegawai kami 03-2xxx 5512 segera.",
+            "parcel_problem",
+        ),
+    ],
+)
+def test_the_seventeenth_batchs_pretexts_are_read(
+    fixed_analyzer: ScamAnalyzer, text: str, code: str
+) -> None:
+    _, found = verdict_codes(fixed_analyzer, text)
+    assert code in found, (text, found)

@@ -222,7 +222,8 @@ FEE = rx(
     r"\b(?:fee|charge|duty|postage|toll|bill)s?\b[^.!?\n]{0,25}\b(?:be |is |was |has |have )?not (?:been |be )?"
     r"pa(?:y|id)\b|\btoll (?:trip|fee|charge)s?\b[^.!?\n]{0,25}\bnot (?:been |be )?(?:charged|processed)\b",
     r"\bbiaya (?:pengiriman|admin|administrasi|bea cukai|cukai|pajak|penanganan|pembukaan"
-    r"|asuransi|pencairan|aktivasi)\b|\bbayar (?:biaya|pajak)\b",
+    r"|asuransi|pencairan|aktivasi|clearance|tebusan|penebusan)\b|\bbayar (?:biaya|pajak)\b"
+    r"|\b(?:harus|wajib|perlu) ditebus\b",
     r"\bcaj (?:penghantaran|pos|kastam|pengendalian|pentadbiran|pemprosesan)\b"
     r"|\bbayar (?:bea(?: masuk)?|cukai(?: import)?)\b|\bcukai import\b|\brekening petugas\b"
     r"|\bduti (?:import|kastam)\b|\bbaki tertunggak\b|\btunggakan bil\b|\bmenunggak\b"
@@ -235,7 +236,8 @@ FEE = rx(
     + r" ?\d"
     r"|\bbayar (?:caj|yuran)\b|\byuran (?:pemprosesan|pentadbiran)\b"
     r"|\bbaki tol\b|\btol tertunggak\b|\belak(?:kan)? (?:kompaun|saman|denda)\b",
-    r"\b(?:biaya|tarif) (?:transaksi )?(?:yang )?baru\b[^\n]{0,40}" + MONEY + r" ?[\d.,]+"
+    r"\b(?:pilih|memilih|milih) (?:antara )?tarif (?:lama|baru)\b"
+    r"|\b(?:biaya|tarif) (?:transaksi )?(?:yang )?baru\b[^\n]{0,40}" + MONEY + r" ?[\d.,]+"
     r" ?/ ?(?:per ?)?bulan\b",
 )
 
@@ -771,6 +773,7 @@ LINK_MENTION = rx(
     r"|\b(?:here|below|link|website)\s*:\s*$|\bclick here\b"
     r"|\b(?:i am|i'm|we are|we're) (?:sending|sharing) (?:you )?(?:one |a |the )?link\b|\blink (?:below|above)\b|\b(?:di bawah ini|berikut ini|di bawah)\W*$|\bscan (?:the|this) (?:attached |following )?qr(?: code)?\b",
     r"\b(?:klik|buka|tekan|kunjungi|layari) (?:link|tautan|pautan|lin) (?:ini|berikut|di bawah)"
+    r"|\bklik\b[^.!?\n]{0,15}\b(?:di ?bawah|dibawah)\b"
     r"|\b(?:melalui|lewat|di|pada) (?:link|tautan|pautan) (?:ini|berikut|di bawah)\b",
 )
 CLICK_LINK = rx(
@@ -875,6 +878,12 @@ PULSA = rx(
 _THIRD_PARTY = (
     r"\b(?:atasan|suami|saudara|sodara|bapa|bapak|bpk|pak|ibu|bu|mr|mrs|sister|brother|husband"
     r"|boss|manager)\b"
+)
+# "Our bank details have changed, please pay this month's invoice to the new account": a supplier's
+# or landlord's account swapped for the fraudster's; a real change is confirmed by phone.
+CHANGED_PAYEE = rx(
+    r"\b(?:our|my|the) (?:bank|banking|account|payment) details (?:have|has) (?:changed|been (?:changed"
+    r"|updated))\b[^\n]{0,80}\b(?:pay|use|send|transfer)\b",
 )
 PAYMENT_REDIRECT = rx(
     r"\b(?:sudah|sdh|shd|dh|telah)\s+(?:sy |saya |sya |kami )?(?:di)?kuasakan\b"
@@ -1115,7 +1124,7 @@ _WONT = re.compile(r"\bwon't\b", re.IGNORECASE)
 # Rs.4,200 to get amount credited" would not be read as one request. (Other numbers keep their
 # dot: "GRATIS 7.5GB" is a telco's data bundle, and reads as before.)
 _AMOUNT = re.compile(MONEY + r" ?\d[\d.,]*\d|\b\d{1,3}(?:\.\d{3})+\b", re.IGNORECASE)
-_ABBREVIATION_DOT = re.compile(r"(?<=\b(?:rs|rp|no))\. ?(?=\d)", re.IGNORECASE)
+_ABBREVIATION_DOT = re.compile(r"(?<=\b(?:rs|rp|no))\. ?(?=[A-Z]*\d)", re.IGNORECASE)
 
 
 def normalise(text: str) -> str:
@@ -1198,6 +1207,7 @@ def check_text(text: str) -> list[RuleHit]:
     redirect = first(PAYMENT_REDIRECT, text)
     if redirect and re.search(PHONE, text):
         add("payment_redirect", 30, redirect)
+    add("payment_redirect", 30, first(CHANGED_PAYEE, text))
     add("account_alert", 5, first(ACCOUNT_ALERT, text))
     add("health_alert", 5, first(HEALTH_ALERT, text))
     add("apk", 50, first(APK, text))
