@@ -222,3 +222,40 @@ def test_the_seventeenth_batchs_pretexts_are_read(
 ) -> None:
     _, found = verdict_codes(fixed_analyzer, text)
     assert code in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amt Deducted! Rs.4120 from your ICICI Bank A/c XX2231 for Money Transfer via iMobile. Not "
+        "you?Call 18001080/SMS BLOCK OB to 9215676766",
+        "Debit Rs.2,000.00 from A/C XX1198 at ATM EN1122 on 02/03/26 10:05. Not you? Call 180010888"
+        "/SMS BLOCK (last 4 digit of card) to 5676732. IDFC FIRST Bank",
+    ],
+)
+def test_a_debit_alert_that_names_the_amount_first_reads_as_one(
+    fixed_analyzer: ScamAnalyzer, text: str
+) -> None:
+    verdict = fixed_analyzer.analyse(Content(text=text))
+    assert verdict.level is Level.NO_RED_FLAGS
+    assert any(s.code == "transaction_alert" for s in verdict.signals)
+
+
+def test_a_code_kept_from_everyone_is_no_hijack(fixed_analyzer: ScamAnalyzer) -> None:
+    level, found = verdict_codes(
+        fixed_analyzer,
+        "Ma, barusan ada SMS kode OTP Gojek masuk ke HP aku, soalnya akun mama pake nomor aku. Gak "
+        "aku kasih ke siapa2 kok. Nanti malem login aja",
+    )
+    assert level is Level.NO_RED_FLAGS, found
+
+
+def test_a_code_kept_from_others_but_wanted_by_the_sender_is_a_hijack(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    assert_flagged_with(
+        fixed_analyzer,
+        "Kak maaf, tadi ada kode OTP masuk ke nomor kakak, salah kirim. Jangan kasih ke orang lain "
+        "ya, tolong kirim ke aku aja",
+        "code_hijack",
+    )

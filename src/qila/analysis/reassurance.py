@@ -43,6 +43,11 @@ TRANSACTION = rx(
     r"\b(?:a/c|acct|account)\b[^.!?\n]{0,20}\b(?:debited|credited) (?:by|with|for) (?:"
     + MONEY
     + r" ?)?\d",
+    # "Amt Deducted! Rs.8301 from your HDFC Bank A/c XX0601", "Debit Rs.500.00 from A/C XX8275"
+    r"\b(?:debit(?:ed)?|deducted|credit(?:ed)?|withdrawn|withdrawal)\W{0,3}"
+    + MONEY
+    + r" ?[\d,.]*\d (?:from|to|in"
+    r"|into) (?:your )?(?:[\w&]+ ){0,3}(?:a/?c|acct|account|card)\b",
     # Terse bank alerts: "UPI debit:Rs.10.00,A/c X4258 ... Bal:Rs.264209.71"
     r"\b(?:debit|debited|credit|credited)\s?:\s?" + MONEY + r" ?[\d,.]*\d",
     r"\breply (?:y|yes)\b[^.!?\n]{0,10},? (?:otherwise|or if not|if not)\b[^.!?\n]{0,10}\breply (?:n|no)\b"

@@ -946,6 +946,18 @@ _NEGATIONS = (
 _NEVER_ASKS_MONEY = re.compile(
     rf"\b(?:{_NEGATIONS})\b(?:\s+\w+){{0,2}}?\s+(?:ask|request|minta|meminta)\b", F
 )
+# A code that arrived by mistake and was kept ("kodenya ga gw kasih ke siapa2", "jangan bagi
+# sape2 tau, delete je"), unless someone still asks for it ("... tolong kirim ke aku").
+_KEPT_CODE = re.compile(
+    r"\b(?:ga|gak|nggak|tidak|tak|jangan|jgn|never|won'?t|didn'?t|don'?t)\b(?: \w+)? (?:kasih|kasi|bagi"
+    r"|beri|kirim|share|give|send|forward|gave|sent)\w*\b",
+    F,
+)
+_WANTS_CODE = re.compile(
+    r"\b(?:tolong|pls|plz|please|bisa|boleh|can you|could you|minta)\b[^.!?\n]{0,30}\b(?:kirim|kasih|bagi"
+    r"|beri|send|forward|share|sebut|screenshot|ss|hantar|give|tell)\w*\b",
+    F,
+)
 _OPEN_TO_CHECK = re.compile(
     r"\b(?:i'?ll|i will|will) (?:ring|call|phone) (?:you|u)\b|\bkeep the old (?:one|number)\b"
     r"|\bold (?:number|one|sim) (?:still )?works\b|\bno need to (?:reply|respond|text back)\b"
@@ -1161,6 +1173,8 @@ def check_text(text: str) -> list[RuleHit]:
     add("fee", 28, first(FEE, text))
     add("parcel_problem", 18, first(PARCEL, text))
     hijack = first(CODE_HIJACK, text)
+    if hijack and _KEPT_CODE.search(text) and not _WANTS_CODE.search(text):
+        hijack = None  # "Gak aku kasih ke siapa2 kok": the code was kept, nobody asks for it
     add("code_hijack", 60, hijack)
     if not hijack:
         asked = _requests(_REQ_CODE, text) or first(_WHATS_CODE, text)
