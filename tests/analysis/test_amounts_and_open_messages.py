@@ -259,3 +259,49 @@ def test_a_code_kept_from_others_but_wanted_by_the_sender_is_a_hijack(
         "ya, tolong kirim ke aku aja",
         "code_hijack",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Well done on the screening. To unlock your next 30 tasks and withdraw your $980 "
+            "earnings please top up 120 USDT to your work account",
+            "fee",
+        ),
+        (
+            "Selamat! Akun kakak naik ke level Gold, utk menarik saldo Rp1.900.000 wajib isi deposit "
+            "aktivasi Rp400.000 dulu",
+            "fee",
+        ),
+        (
+            "Setiap peserta perlu sumbang RM150 untuk cairkan dana RM4,000. Hubungi admin sekarang.",
+            "fee",
+        ),
+        (
+            "Sdr BUDI pinjaman anda telat 5 hari. Kalau hari ini tdk bayar, foto KTP anda kami sebar "
+            "ke semua kontak",
+            "extortion",
+        ),
+        (
+            "I have access to your camera and contacts. Pay what I ask or everyone in your contact "
+            "list sees it.",
+            "extortion",
+        ),
+        (
+            "Pegawai bank: untuk lindungi simpanan tuan semasa siasatan, sila pindahkan baki ke akaun "
+            "selamat yang kami berikan.",
+            "threat",
+        ),
+        (
+            "This is StarHub. Your mobile number 8XXX 2231 has been used for illegal activities. "
+            "Press 1 to speak to the officer handling your case",
+            "threat",
+        ),
+    ],
+)
+def test_the_eighteenth_batchs_pretexts_are_read(
+    fixed_analyzer: ScamAnalyzer, text: str, code: str
+) -> None:
+    _, found = verdict_codes(fixed_analyzer, text)
+    assert code in found, (text, found)

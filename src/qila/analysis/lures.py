@@ -45,6 +45,9 @@ EXTORTION = rx(
     r"\b(?:video|recording|photos?|pictures?)\b[^.!?\n]{0,20}\b(?:goes|go|will go|gets sent|will be sent"
     r"|will be posted|gets posted) to (?:all )?(?:of )?your (?:contacts|friends|family)\b",
     r"\b(?:video|foto|gambar) (?:bogel|syur|telanjang|tak senonoh)\b",
+    # "foto KTP & wajah anda kami sebar ke semua kontak", "everyone in your contact list sees it"
+    r"\b(?:kami |akan )?sebar(?:kan)?\b[^.!?\n]{0,20}\b(?:ke |kepada )?(?:semua |seluruh )?kontak\b"
+    r"|\b(?:everyone|everybody) in your contact(?:s| list)\b",
     # "Someone paid me to kill you", "we have the data and locations of you and your family"
     r"\b(?:paid|hired|sent) (?:me|us) to (?:kill|hurt|harm|eliminate)\b"
     r"|\b(?:been|was|were) (?:paid|hired|sent) to (?:kill|hurt|harm|eliminate) you\b"

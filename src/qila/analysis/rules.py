@@ -52,7 +52,10 @@ LEGAL_THREAT = rx(
     r"|\bjangan (?:telpon|telepon|kasih (?:tahu|tau)|bilang|beritahu|beri tahu|cerita)\w* (?:ke |sama )?"
     r"siapa",
     r"\b(?:move|transfer|moving|transferring)\b[^.!?\n]{0,30}\b(?:safe|secure|holding|protected)"
-    r" account\b|\b(?:face|facing) deportation\b|\bbe deported\b|\bcontains? illegal (?:items|goods"
+    r" account\b|\b(?:pindahkan|memindahkan|pindah)\b[^.!?\n]{0,40}\b(?:akaun|rekening) (?:selamat|aman)\b"
+    r"|\b(?:number|account|identity|name|ic|card) (?:\S+ ){0,3}(?:has been|was|is being) used (?:for|in)"
+    r" illegal\b"
+    r"|\b(?:face|facing) deportation\b|\bbe deported\b|\bcontains? illegal (?:items|goods"
     r"|substances|drugs)\b|\bcyber ?(?:cell|crime (?:department|branch|cell|unit))\b|\binvestigation"
     r" (?:being )?(?:\w+ )?against you\b|\bserve you (?:a|with) (?:notice|summons|papers)\b"
     r"|\binvestigating officer\b|\bcase will be (?:sent|forwarded|referred|handed|transferred) to"
@@ -199,6 +202,11 @@ FEE = rx(
     r"\b(?:pay|paid|payment)\b[^.!?\n]{0,40}\bto (?:get (?:the |your )?(?:amount|money|funds|bonus|payout)"
     r" (?:credited|released)|release|receive|claim|redeliver|reschedule"
     r"|unlock|withdraw|collect)\b",
+    r"\bto (?:unlock|withdraw|release|claim|receive|activate)\b[^.!?\n]{0,60}\b(?:top ?up|deposit|pay)\b"
+    r"|\b(?:untuk|utk|bagi|nak) (?:menarik|tarik|mencairkan|cairkan|mengeluarkan|keluarkan|aktifkan"
+    r"|mengaktifkan)\b[^.!?\n]{0,60}\b(?:deposit|bayar|isi saldo|top ?up)\b"
+    r"|\b(?:bayar|sumbang|deposit|top ?up)\b[^.!?\n]{0,40}\b(?:untuk|utk) (?:cairkan|mencairkan|menarik"
+    r"|tarik|mengeluarkan|keluarkan|aktifkan|mengaktifkan)\b",
     r"\b(?:unpaid|outstanding|past[- ]due|overdue) (?:\w+ )?(?:tolls?|fees?|customs|postage"
     r"|shipping|duty|balance)\b",
     r"\bpay (?:the |your |a )?" + MONEY + r" ?\d[\d.,]* (?:balance|toll|fee|charge)\b"
