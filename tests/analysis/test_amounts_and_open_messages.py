@@ -305,3 +305,14 @@ def test_the_eighteenth_batchs_pretexts_are_read(
 ) -> None:
     _, found = verdict_codes(fixed_analyzer, text)
     assert code in found, (text, found)
+
+
+def test_a_network_named_in_a_new_numbers_news_is_not_impersonated(
+    fixed_analyzer: ScamAnalyzer,
+) -> None:
+    level, found = verdict_codes(
+        fixed_analyzer,
+        "Hey it's Kim, new number! Switched to Vodafone so the old one's gone. Save this one x",
+    )
+    assert level is Level.NO_RED_FLAGS, found
+    assert "impersonation" not in found

@@ -471,8 +471,10 @@ class ScamAnalyzer:
             for c, s in signals.items()
             if s.weight > 0 and c not in _CONTEXT_ONLY and c != "link.unknown_domain"
         ]
-        if "impersonation" in signals and not tactics:
-            del signals["impersonation"]  # naming a bank is not suspicious by itself
+        if "impersonation" in signals and set(tactics) <= {"new_number"}:
+            # Naming a bank is not suspicious by itself, nor in a new number's news ("switched
+            # to Vodafone", "already called Capitec"): that scam speaks as family, not as a brand.
+            del signals["impersonation"]
         ordered = sorted(signals.values(), key=lambda s: (-s.weight, s.code))
         score = combine(s.weight for s in ordered)
         level = level_for(score)
