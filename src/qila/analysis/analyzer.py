@@ -183,12 +183,7 @@ def _authority_offer(signals: dict[str, Signal]) -> bool:
     Package Cash via PayNow ... govbenefits.gov.sg"): no one else can publish there, so the
     site is the sender's, not a name-drop (nothing is asked: asks are not offers here)."""
     site = signals.get("link.official")
-    return (
-        site is not None
-        and bool(site.evidence)
-        and authority_site(site.evidence or "")
-        and not (_ASKS & signals.keys())
-    )
+    return site is not None and authority_site(site.evidence or "") and not (_ASKS & signals.keys())
 
 
 def _other_site(signals: dict[str, Signal]) -> bool:

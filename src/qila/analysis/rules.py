@@ -307,6 +307,12 @@ _WHATS_CODE = re.compile(
 _SPECIFIC_CODE = re.compile(
     r"otp|one[- ]time|verification|security|activation|tac|digit|kode|kod|token|pin", F
 )
+# A code that is wanted back: a verb of handing over ahead, not right after a "don't"
+# ("tolong kirim ya", not "jangan bagi sape2 tau").
+_WANTED_BACK = (
+    r"(?=[^\n]{0,80}?\b(?<!jangan )(?<!jgn )(?<!tak )(?<!tidak )(?<!usah )(?<!ga )(?<!gak )"
+    r"(?:kirim|kasih|beri|bagi|sebut|foto|screenshot|ss|forward|terus|tolong|hantar|share|send)\w*\b)"
+)
 CODE_HIJACK = rx(
     r"\b(?:sent|send|texted)\b(?: you)?(?: a| the| my)?(?: [A-Za-z]+)?(?: (?:\d|six|four|five)[- ]?digits?)?"
     r" code\b"
@@ -327,16 +333,12 @@ CODE_HIJACK = rx(
     r" (?:in )?your (?:phone )?number\b",
     r"\b(?:kode|kod|otp|tac|sms)(?:nya)?\b[^\n]{0,30}\b(?:ke ?kirim|terkirim|nyasar|kesasar|masuk|pergi|sampai"
     r"|dihantar)\b[^\n]{0,10}\b(?:ke )?"
-    r"(?:nomor|nombor|no|hp|phone|fon)\b"
+    r"(?:nomor|nombor|no|hp|phone|fon)\b" + _WANTED_BACK,
     # ... and is wanted back ("tolong kirim ya"), not a mother asking what the code was
-    r"(?=[^\n]{0,80}?\b(?<!jangan )(?<!jgn )(?<!tak )(?<!tidak )(?<!usah )(?<!ga )(?<!gak )"
-    r"(?:kirim|kasih|beri|bagi|sebut|foto|screenshot|ss|forward|terus|tolong|hantar|share)\w*\b)",
     r"\b(?:tersalah|salah|tersilap|silap) (?:masuk(?:kan)?|isi|taip|letak|tulis|ketik) (?:nombor|nomor|no)\b"
     r"[^\n]{0,80}"
-    r"\b(?:kod|kode|code|tac|otp|sms)\w*\b"
+    r"\b(?:kod|kode|code|tac|otp|sms)\w*\b" + _WANTED_BACK,
     # ... and wanted, not "jangan bagi sape2 tau, delete je"
-    r"(?=[^\n]{0,80}?\b(?<!jangan )(?<!jgn )(?<!tak )(?<!tidak )(?<!usah )(?<!ga )(?<!gak )"
-    r"(?:kirim|kasih|beri|bagi|sebut|foto|screenshot|ss|forward|hantar|share|send|tolong)\w*\b)",
     r"\b(?:kode|kod)\b[^.!?\n]{0,30}\b(?:salah kirim|tersalah hantar|terkirim ke nomor)",
 )
 
