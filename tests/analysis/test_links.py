@@ -109,8 +109,11 @@ def test_a_site_under_a_vetted_bank_ending_is_the_banks_own(url: str) -> None:
     assert codes(url) == {"link.official"}
 
 
-def test_a_vetted_ending_inside_another_address_is_not_vetted() -> None:
-    assert "link.official" not in codes("http://sbi-kyc.bank.in.verify-now.com/x")
+@pytest.mark.parametrize(
+    "url", ["http://sbi-kyc.bank.in.verify-now.com/x", "http://hsbc.co.uk.bank/accountprotection"]
+)
+def test_a_vetted_ending_inside_or_after_another_address_is_not_vetted(url: str) -> None:
+    assert "link.official" not in codes(url)
 
 
 def test_a_link_broken_by_spaces_is_judged_as_the_site_it_names(

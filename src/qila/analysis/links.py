@@ -344,7 +344,11 @@ def _vetted_site(host: str) -> str | None:
     """The registrable name under a vetted ending ("kotak.bank.in"), if the host has one."""
     for ending in _VETTED_ENDINGS:
         if host.endswith("." + ending):
-            label = host[: -len(ending) - 1].rsplit(".", 1)[-1]
+            before = host[: -len(ending) - 1]
+            suffix = extractor()(before).suffix
+            if "." in suffix or len(suffix) == 2 or suffix in ("com", "net", "org"):
+                return None  # "hsbc.co.uk.bank": another address dressed up with the ending
+            label = before.rsplit(".", 1)[-1]
             return f"{label}.{ending}" if label else None
     return None
 
