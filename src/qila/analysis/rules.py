@@ -307,11 +307,11 @@ _WHATS_CODE = re.compile(
 _SPECIFIC_CODE = re.compile(
     r"otp|one[- ]time|verification|security|activation|tac|digit|kode|kod|token|pin", F
 )
-# A code that is wanted back: a verb of handing over ahead, not right after a "don't"
-# ("tolong kirim ya", not "jangan bagi sape2 tau").
+# A code that is wanted back: a verb of handing over ahead ("tolong kirim ya"); one kept from
+# everyone ("jangan bagi sape2 tau") is let off in check_text (_KEPT_CODE).
 _WANTED_BACK = (
-    r"(?=[^\n]{0,80}?\b(?<!jangan )(?<!jgn )(?<!tak )(?<!tidak )(?<!usah )(?<!ga )(?<!gak )"
-    r"(?:kirim|kasih|beri|bagi|sebut|foto|screenshot|ss|forward|terus|tolong|hantar|share|send)\w*\b)"
+    r"(?=[^\n]{0,80}\b(?:kirim|kasih|beri|bagi|sebut|foto|screenshot|ss|forward|terus|tolong|hantar"
+    r"|share|send)\w*\b)"
 )
 CODE_HIJACK = rx(
     r"\b(?:sent|send|texted)\b(?: you)?(?: a| the| my)?(?: [A-Za-z]+)?(?: (?:\d|six|four|five)[- ]?digits?)?"
@@ -1014,15 +1014,11 @@ _ASKED_WARNING = re.compile(
 )
 
 
-# A code for the courier or driver at the door, handed over in person: "Share OTP 4619 with your
-# Swiggy delivery partner only when you receive order ...".
-_HANDOVER = re.compile(
-    r"^\W*(?:\d+ )?with (?:your |the |our )?(?:\w+ )?(?:delivery (?:partner|agent|executive|person|boy"
-    r"|associate)|courier|rider|driver)\b",
-    F,
-)
+# Details given in the organisation's own app, or a code handed to its courier at the door ("Share
+# OTP 4619 with your Swiggy delivery partner only when you receive order ...").
 _IN_APP = re.compile(
-    r"^[^.!?\n]{0,40}\bwith the delivery (?:agent|executive|partner|person|boy|rider)\b"
+    r"^[^.!?\n]{0,40}\bwith (?:your |the |our )?(?:\w+ )?(?:delivery (?:agent|executive|partner|person"
+    r"|boy|rider|associate)|courier|rider|driver)\b"
     r"|^[^.!?\n]{0,20}\b(?:in|via|through|using) "
     + OWN_APP
     + r"|^[^.!?\n]{0,20}\b(?:dalam|di|melalui|lewat) "
@@ -1066,9 +1062,7 @@ def _requests(pattern: re.Pattern[str], text: str) -> str | None:
         if _ASKED_WARNING.search(sentence):  # "if you're being asked to share this code, hang up"
             continue
         rest = re.split(r"[.!?\n]", text[match.end() :], maxsplit=1)[0]
-        if _HANDOVER.search(rest):  # "share OTP 4619 with your delivery partner only when ..."
-            continue
-        if _IN_APP.search(rest):  # "update your card details in the MyYes4G app": their own app
+        if _IN_APP.search(rest):  # "... in the MyYes4G app", "... with your delivery partner"
             continue
         return match.group(0)
     return None
@@ -1228,10 +1222,9 @@ def check_text(text: str) -> list[RuleHit]:
     loan = first(LOAN, text) or first(LOAN_OFFER, text)
     add("loan", 30 if loan and _contact(text) else 20, loan)
     add("windfall", 30, first(WINDFALL, text))
-    redirect = first(PAYMENT_REDIRECT, text)
-    if redirect and re.search(PHONE, text):
-        add("payment_redirect", 30, redirect)
-    add("payment_redirect", 30, first(CHANGED_PAYEE, text))
+    # (a redirect to a relative's or boss's account needs their number; a changed payee does not)
+    redirect = first(PAYMENT_REDIRECT, text) if re.search(PHONE, text) else None
+    add("payment_redirect", 30, redirect or first(CHANGED_PAYEE, text))
     add("account_alert", 5, first(ACCOUNT_ALERT, text))
     add("health_alert", 5, first(HEALTH_ALERT, text))
     add("apk", 50, first(APK, text))
