@@ -250,10 +250,14 @@ def _free_elsewhere(label: str, subdomain: str, registered: str) -> str | None:
     return None
 
 
-# The service's own account pages (canva.com/password-reset), not something a user published.
+# The service's own account pages (canva.com/password-reset), not something a user published;
+# and a colleague's shared file (docs.google.com/spreadsheets/d/1Qw7...), which opens inside the
+# service for those it is shared with. The phishing pages on such services are published to
+# the web ("/document/d/e/2PACX-.../pub") or forms: all 167 docs.google.com addresses in the
+# PhishTank and SpamHunter URL lists of the datasets, none of them a shared file.
 _OWN_PAGES = re.compile(
     r"/(?:account|accounts|password|password-reset|reset-password|login|signin|sign-in|settings"
-    r"|help|support|security)\b",
+    r"|help|support|security)\b|/(?:document|spreadsheets|presentation)/d/(?!e/)",
     re.IGNORECASE,
 )
 

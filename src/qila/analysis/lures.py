@@ -48,6 +48,13 @@ EXTORTION = rx(
     # "foto KTP & wajah anda kami sebar ke semua kontak", "everyone in your contact list sees it"
     r"\b(?:kami |akan )?sebar(?:kan)?\b[^.!?\n]{0,20}\b(?:ke |kepada )?(?:semua |seluruh )?kontak\b"
     r"|\b(?:everyone|everybody) in your contact(?:s| list)\b",
+    # An illegal lender's collector: "sistem kami akan kirim virus & matikan HP anda ... data
+    # galeri akan kami akses"
+    r"\b(?:kirim|kirimkan|pasang|tanam)\w* virus\b|\bmatikan (?:hp|ponsel|handphone)\b"
+    r"|\b(?:galeri|kontak)\b[^.!?\n]{0,30}\b(?:akan )?(?:kami )?(?:akses|bobol)\b",
+    # "nomor anda dicantumkan sbg PENJAMIN atas pinjaman ... Anda wajib ikut melunasi"
+    r"\b(?:penjamin|kontak darurat)\b[^\n]{0,150}\b(?:wajib|harus)\b[^.!?\n]{0,20}\b(?:melunasi"
+    r"|membayar|bayar|lunasi)\b",
     # "Someone paid me to kill you", "we have the data and locations of you and your family"
     r"\b(?:paid|hired|sent) (?:me|us) to (?:kill|hurt|harm|eliminate)\b"
     r"|\b(?:been|was|were) (?:paid|hired|sent) to (?:kill|hurt|harm|eliminate) you\b"
@@ -60,6 +67,7 @@ VOTE_LURE = rx(
     r"\b(?:vote|voting|undi|undian|ngundi|vote-?kan)\b[^\n]{0,120}\b(?:verify|confirm|sahkan|"
     r"verifikasi|konfirmasi)\b[^.!?\n]{0,20}\b(?:your |anda |nombor |nomor )?(?:number|nombor"
     r"|nomor|no\.? (?:telefon|hp|whatsapp)|whatsapp)\b",
+    r"\b(?:could|can|would) (?:you|u) (?:please |pls |just )?vote for (?:her|him|my|our|me)\b",
     r"\b(?:please|pls|tolong|bantu|help(?: me| us)?)\b[^.!?\n]{0,15}\b(?:vote|undi|ngevote|vote)"
     r" (?:for |untuk )?(?:my|our|her|him|anak|adik|kakak|saudara|anak saudara|cucu)\b",
 )

@@ -33,7 +33,9 @@ TRANSACTION = rx(
     + r" ?\d|\b(?:balance|bal|baki|saldo)\b:? ?"
     + MONEY
     + r" ?[\d,.]+\d",
-    r"\b(?:transfer|transaksi|pembayaran|penarikan|tarik tunai)\b(?: keluar| masuk)? "
+    # "Anda telah trx dgn KK OCBC 1234 28/09/24 di GOPAY Jakarta IDR143,700.00"
+    r"\b(?:telah|sudah) (?:trx|transaksi|bertransaksi) (?:dgn|dengan) (?:kk|kartu)\b",
+    r"\b(?:transfer|transaksi|pembayaran|penarikan|tarik tunai)\b(?: keluar| masuk| debet| debit| kredit)? "
     + MONEY
     + r" ?[\d.,]+\d[^!?\n]{0,60}\b(?:berhasil|sukses|successful)\b",
     r"\b(?:was|has been|have been) (?:charged|debited|credited|deducted|paid|refunded)"

@@ -50,11 +50,12 @@ LEGAL_THREAT = rx(
     r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b|\bditangkap\b"
     r"|\b(?:tertangkap|diamankan)\b[^\n]{0,80}\b(?:damai|siapkan|tebus|uang|duit)\b"
     r"|\bjangan (?:telpon|telepon|kasih (?:tahu|tau)|bilang|beritahu|beri tahu|cerita)\w* (?:ke |sama )?"
-    r"siapa",
+    r"siapa(?!\s?pun\b[^.!?\n]{0,40}\b(?:termasuk|pihak|petugas))",
     r"\b(?:move|transfer|moving|transferring)\b[^.!?\n]{0,30}\b(?:safe|secure|holding|protected)"
     r" account\b|\b(?:pindahkan|memindahkan|pindah)\b[^.!?\n]{0,40}\b(?:akaun|rekening) (?:selamat|aman)\b"
-    r"|\b(?:number|account|identity|name|ic|card) (?:\S+ ){0,3}(?:has been|was|is being) used (?:for|in)"
-    r" illegal\b"
+    r"|\b(?:number|account|identity|name|ic|card|particulars|details|passport|nric|mykad)"
+    r" (?:\S+ ){0,3}(?:has been|have been|was|were|is being|are being) used (?:for|in)"
+    r" (?:illegal|illicit|criminal|fraudulent)\b"
     r"|\b(?:face|facing) deportation\b|\bbe deported\b|\bcontains? illegal (?:items|goods"
     r"|substances|drugs)\b|\bcyber ?(?:cell|crime (?:department|branch|cell|unit))\b|\binvestigation"
     r" (?:being )?(?:\w+ )?against you\b|\bserve you (?:a|with) (?:notice|summons|papers)\b"
@@ -65,13 +66,13 @@ LEGAL_THREAT = rx(
     r"|mykad)\b[^.!?\n]{0,20}\bunder (?:\w+ )?investigation\b",
 )
 THREAT = rx(
-    r"\b(?:account|acount|a/c|card|service|number|line|sim|wallet|access|profile|kyc|app|id|meter"
+    r"\b(?:account|acount|acct|a/c|card|service|number|line|sim|wallet|access|profile|kyc|app|id|meter"
     r"|licen[cs]e|connection|electricity|power|supply|water|gas|registration|debit|membership"
     r"|subscription|mailbox|email|storage|files|photos|data|cloud)s?\b"
     r"[^.!?\n]{0,40}\b(?:will be |has been |have been |have be |has be |is |was |be |being |"
     r"will |temporarily |permanently )*(?:suspend(?:ed)?|block(?:ed)?|lock(?:ed)?|deactivat(?:e|ed)"
     r"|disabled?|closed|restrict(?:ed)?|frozen|terminated|barred|on hold|limited|disconnected"
-    r"|disconnect|cut off|cut|revoked|cancell?ed|deleted)\b",
+    r"|disconnect|(?<!\bgot )cut off|(?<!\bgot )cut|revoked|cancell?ed|deleted)\b",
     r"\b(?:account|computer|pc|device|phone|iphone|mac|laptop|system)s? (?:has|have) been (?:compromised"
     r"|comprimised|breached|hacked|infected)\b|\b(?:files|viruses|malware|threats?|hackers?) (?:have|has)"
     r" (?:breached|infected|entered|invaded) your\b|\bremove (?:these|the|them)\b[^.!?\n]{0,30}\b(?:files"
@@ -79,9 +80,10 @@ THREAT = rx(
     r"|\bvirus(?:es)? (?:detected|found)\b",
     r"\b(?:has|have) (?:disabled|suspended|blocked|locked|frozen|restricted) (?:this|your) (?:card"
     r"|account)\b",
-    r"\byour \w+(?: \w+)? (?:has|have) been (?:temporarily |permanently )?(?:limited|frozen|suspended"
-    r"|locked|restricted|blocked|disabled|deactivated)\b|\bwe(?: have|'ve)? (?:frozen|suspended|locked"
-    r"|limited|blocked|restricted) your\b|\b(?:cloud|storage|mailbox|inbox) is full\b",
+    r"\byour \w+(?: \w+){0,2} (?:has|have) been (?:temporarily |permanently )?(?:limited|frozen|suspended"
+    r"|locked|restricted|blocked|disabled|deactivated)\b|\bwe(?: have|'ve)? (?:temporarily )?(?:frozen|suspended"
+    r"|locked|limited|blocked|restricted|disabled|deactivated) your\b|\b(?:cloud|storage|mailbox|inbox) is full\b"
+    r"|\bto regain (?:full )?access\b",
     r"\b(?:trouble|problem|issue)s? with your (?:current )?(?:billing|payment) (?:information|details"
     r"|method)\b",
     r"\b(?:placed|put) an? (?:temporary |permanent |security )?(?:hold|block|lock|restriction"
@@ -196,9 +198,10 @@ REFUND = rx(
 FEE = rx(
     r"\b(?:pay|settle|payment of)\b(?: an?| the| your)? (?:small |shipping |delivery |redelivery |"
     r"customs |clearance |release |handling |admin |administration |administrative |processing |"
+    r"necessary |required |remaining |pending |"
     r"unpaid |outstanding |re-?delivery |postage |toll )+(?:fee|charge|duty|duties|toll)s?\b",
     r"\b(?:fee|duty|toll) of " + MONEY + r" ?\d",
-    r"\b(?:tarif|biaya) (?:baru|transfer|transaksi)\b[^\n]{0,100}\b(?:setuju|konfirmasi|formulir)\b",
+    r"\b(?:tarif|biaya) (?:baru|transfer|transaksi)\b[^\n]{0,220}\b(?:setuju|konfirmasi|formulir)\b",
     r"\b(?:pay|paid|payment)\b[^.!?\n]{0,40}\bto (?:get (?:the |your )?(?:amount|money|funds|bonus|payout)"
     r" (?:credited|released)|release|receive|claim|redeliver|reschedule"
     r"|unlock|withdraw|collect)\b",
@@ -243,6 +246,7 @@ FEE = rx(
     + MONEY
     + r" ?\d"
     r"|\bbayar (?:caj|yuran)\b|\byuran (?:pemprosesan|pentadbiran)\b"
+    r"|\b(?:wang|bayaran|yuran) (?:pengesahan|jaminan|cagaran|pelepasan)\b"
     r"|\bbaki tol\b|\btol tertunggak\b|\belak(?:kan)? (?:kompaun|saman|denda)\b",
     r"\b(?:pilih|memilih|milih) (?:antara )?tarif (?:lama|baru)\b"
     r"|\b(?:biaya|tarif) (?:transaksi )?(?:yang )?baru\b[^\n]{0,40}" + MONEY + r" ?[\d.,]+"
@@ -259,7 +263,7 @@ PARCEL = rx(
     r"|awaiting (?:payment|confirmation)|incomplete|incorrect address|unpaid|be return(?:ed)?\b)",
     r"\b(?:problem|issue|trouble|error)s? (?:with|when|while|in) (?:the )?del[ie]ver\w*"
     r"|\b(?:could ?n[o']?t|can ?not|can't) be deliver(?:ed)?\b|\b(?:delivery |shipping )?address (?:is|was)"
-    r" (?:incorrect|incomplete|invalid|wrong)\b|\bcould ?n[o']?t (?:make|complete) (?:the |your )?delivery\b|\b(?:unable|failed|unsuccessful|not able) to deliver\b|\bdelivery (?:attempt )?(?:failed|"
+    r" (?:incorrect|incomplete|invalid|wrong)\b|\bcould ?n[o']?t (?:make|complete) (?:the |your )?delivery\b|\b(?:unable|failed|unsuccessful|not able) to (?:deliver|ship (?:you|your))\b|\bdelivery (?:attempt )?(?:failed|"
     r"unsuccessful)\b|\bno postage\b|\bto (?:complete|continue|proceed with) (?:the |your )?"
     r"delivery\b",
     r"\bno one was (?:in|home|available|present) to (?:sign|receive|collect|accept)\b"
@@ -268,6 +272,9 @@ PARCEL = rx(
     r"|\b(?:incorrect|incomplete|invalid|wrong) (?:delivery |shipping )?address (?:information|details"
     r"|info)\b|\bcan(?:not|'t) be (?:sent|delivered|dispatched) (?:because|due to)\b",
     r"\bupdate (?:your )?(?:delivery|shipping) (?:address|details|information)\b"
+    r"|\b(?:change|correct|confirm|update) (?:your )?address (?:information|details|info)\b"
+    r"|\b(?:correct|complete) your (?:delivery |shipping )?address\b|\baddress is not detailed\b"
+    r"|\bwrong address (?:for|on) your (?:package|parcel|shipment|order)\b"
     r"|\breschedule (?:your )?delivery\b|\b(?:schedule|book|arrange) (?:a |your )?re-?delivery\b"
     r"|\b(?:we )?(?:did not|didn't|could not|couldn't|cannot|can't) find your (?:address|house|home)\b",
     r"\bpaket\b[^.!?\n]{0,50}\b(?:tertahan|gagal|ditahan|dikembalikan|tidak dapat dikirim)",
@@ -287,7 +294,8 @@ _REQ_EN = (
 )
 _REQ_ID = (
     r"\b(?:kirim(?:kan|in)?|berikan|beri(?:tahu|kan)?|sebutkan|bagikan|infokan|informasikan"
-    r"|bacakan|balas|hantar(?:kan)?|kongsi(?:kan)?|maklumkan|sebut)\b(?:\s+\w+){0,3}?\s+"
+    r"|bacakan|balas|hantar(?:kan)?|kongsi(?:kan)?|maklumkan|sebut|sediakan|siapkan)\b"
+    r"(?:\s+[\w&/-]+){0,5}?\s+"
     r"(?:kode|otp|kod|tac|token|pin)\b"
 )
 _REQ_CODE = re.compile(_REQ_EN + "|" + _REQ_ID, F)
@@ -351,7 +359,8 @@ _VERB_CRED = (
 CREDENTIALS = re.compile(
     # ("Enter this code to complete your password reset" asks for the code, not the password.)
     _VERB_CRED
-    + r"(?:your |the |anda |kamu )?(?:password(?! ?(?:reset|change|recovery))|passcode|pin\b"
+    + r"(?:your |the |anda |kamu )?(?:(?<!one-time )(?<!one time )password(?! ?(?:reset|change|recovery))"
+    r"|passcode|pin\b"
     r"|login (?:details|"
     r"credentials)|username and password|online banking|internet banking|kata sandi|"
     r"kata laluan|user ?id|m-?pin)"
@@ -409,7 +418,7 @@ MONEY_REQUEST = rx(
     r"\b(?:can|could) you (?:please |pls |help me )?(?:send|transfer|lend|pay|wire)\b"
     r"(?![^.?!\n]{0,25}\b(?:photos?|pics?|pictures?|files?|links?|address|location|videos?"
     r"|screenshots?|copy|password|passport|documents?)\b)"
-    r"|\b(?:send|transfer|lend) (?:me )?(?:some )?(?:money|cash|funds)\b"
+    r"|\b(?:send|transfer|lend|wire|wiring|sending) (?:me )?(?:some )?(?:money|cash|funds)\b"
     r"|\b(?:need|have) to (?:pay|make) (?:a|an|the|this) (?:bill|payment|invoice)\b"
     r"|\btransfer (?:it )?to (?:this|my|the following|the new) account\b"
     r"|\b(?:new|changed?) (?:bank )?account (?:details|number)\b"
@@ -436,10 +445,21 @@ MONEY_REQUEST = rx(
     r"\b(?:tolong|bisa|boleh) (?:di)?(?:transfer|kirimin|kirim uang|belikan|beliin|pinjam|pinjem|minjem|bank in"
     r"|hantar duit)\b|\bminta (?:pulsa|uang|transfer|dikirim|duit)\b"
     r"|\btransfer ke (?:rek|rekening|nomor|akaun)\b|\bpinjam(?:kan)? (?:uang|duit|wang)\b"
-    r"|\bkirim(?:in|kan)? (?:uang|duit|dana)\b"
+    r"|\bkirim(?:in|kan)? (?:uang|duit|dana)\b|\bbutuh (?:biaya|dana|uang) (?:operasi|rumah sakit|rs"
+    r"|pengobatan|berobat)\b"
     r"|\b(?:tolong|boleh|bisa) (?:\w+ )?(?:masukkan|masukkin|masukin|bank ?in|tf) (?:duit |wang |uang )?"
     r"(?:rm|rp) ?\d|\bmasuk(?:kan)? (?:duit |wang |\w+ )?(?:kat|ke|dalam) "
     r"akaun\b",
+)
+# An amount, or a range of amounts, paid per day or per task ("Rp10rb - 50rb per tugas",
+# "RM500 sehari").
+_PAY_AMOUNT = MONEY + r" ?\d[\d,.]*\s?(?:rb|ribu|k|jt)?"
+_PAY_PER_UNIT = (
+    _PAY_AMOUNT
+    + r"(?:\s?(?:-|to|~|sampai|hingga)\s?"
+    + MONEY
+    + r"?\s?\d[\d,.]*\s?(?:rb|ribu|k|jt)?)?\s?(?:(?:per|a|/|se)\s?(?:hari|day|tugas|task|like|video)\b"
+    r"|sehari\b)"
 )
 TASK_STRONG = rx(
     r"\bearn (?:up to |upto |around |about |easily )?" + MONEY + r"? ?\d[\d,.]*k? ?(?:\+ )?"
@@ -488,7 +508,7 @@ TASK_STRONG = rx(
     r"\b(?:like|follow|subscribe)\b[^.!?\n]{0,30}\b(?:dibayar|dapat bayaran|komisi|komisen)\b",
     r"\b(?:top ?up|deposit|recharge)\b[^.!?\n]{0,40}\bto (?:unlock|release|continue|start)\b"
     r"[^.!?\n]{0,30}\b(?:orders?|tasks?|sets?|missions?)\b|\bcombo (?:bonus|orders?|tasks?)\b"
-    r"|\bto unlock\b[^.!?\n]{0,30}\b(?:orders?|tasks?|sets?|missions?)\b[^.!?\n]{0,30}\b(?:top ?up"
+    r"|\bto unlock\b[^.!?\n]{0,30}\b(?:orders?|tasks?|sets?|missions?)\b[^!?\n]{0,60}\b(?:top ?up"
     r"|deposit|recharge)\b"
     r"|\bcommission\b[^.!?\n]{0,30}\badded to your (?:balance|account)\b",
     # A job that must be paid for first ("role available ... pay Ksh 1,200 registration").
@@ -499,6 +519,11 @@ TASK_STRONG = rx(
     + r" ?\d[\d,.]* (?:registration|activation|training|onboarding|joining|pendaftaran)\b)",
     r"\b\d[\d,.]*\s?(?:rb|ribu|k|jt|juta)\s?(?:per|/|se)\s?hari\b[^.!?\n]{0,60}\b(?:rating|ulasan"
     r"|review|like|follow|tugas|tiktok|youtube)",
+    # Pay for liking, following or sharing, in either order: "like & follow je akaun TikTok yg
+    # kami bagi, RM500 sehari", "cukup like, komen & share ..., dibayar Rp10rb - 50rb per tugas".
+    # (Not "subscribe": "Subscribe using your balance, Rs 14/day" is a price.)
+    r"\b(?:like|follow|share|komen|comment)\b[^\n]{0,80}" + _PAY_PER_UNIT,
+    _PAY_PER_UNIT + r"[^\n]{0,80}\b(?:like|follow|komen|comment)\b",
 )
 TASK_WEAK = rx(
     r"\b(?:part[- ]?time|online|home[- ]based|simple|easy) (?:job|work|task)s?\b"
@@ -538,6 +563,8 @@ INVEST_STRONG = rx(
     r"\binvest\w*\b[^.!?\n]{0,30}\b(?:to get|and get|and earn|to earn)\b[^.!?\n]{0,40}\b(?:returns?"
     r"|profits?)\b|\bhighest returns? ever\b"
     r"|\b(?:earn|returns?)\b[^!?\n]{0,20}\bper (?:month|week|day)\b[^.!?\n]{0,20}\blow[- ]risk\b",
+    # "Cukup deposit Rp150rb, ikuti instruksi mentor, profit bisa cair Rp1,8jt hari ini juga"
+    r"\bdeposit\b[^\n]{0,60}\b(?:profit|untung|keuntungan)\b[^.!?\n]{0,25}" + AMOUNT,
     # "CMP 6.50 TRGT 14", "buy at rs 40 stop loss 35 target 60": unsolicited stock tips, the bait
     # of pump-and-dump groups.
     r"\b(?:cmp|buy at|buy above)\b[^\n]{0,40}\b(?:target|trgt|tgt|stop ?loss|sl)\b"
@@ -664,6 +691,13 @@ ROMANCE = rx(
     r"\bnever met (?:in person|face to face)\b|\bonly one i (?:can )?trust\b"
     r"|\b(?:gave|given|sent) me (?:the )?wrong (?:number|contact)\b"
     r"|\bwrong number\b[^\n]{0,120}\b(?:by the way|nice to meet|i am [A-Z][a-z]+|my name is)\b",
+    # The reply to "sorry, wrong person": "My mistake. You seem nice. Since we're talking, how's
+    # your day going?", "the way you responded to my silly mistake ... do you fancy a chat?"
+    r"\b(?:my (?:silly )?|sorry for the |sorry about the )mistake\b|\byou seem (?:really )?(?:nice|kind"
+    r"|friendly|lovely|sweet)\b|\bsince we(?:'re| are) (?:already )?(?:talking|chatting)\b"
+    r"|\b(?:fancy|up for) a chat\b",
+    r"\bkontak(?:mu|nya| kamu| anda)? (?:ter|di)simpan di (?:kontak|hp|ponsel)\w*"
+    r"|\b(?:ingatkan|ingetin) (?:aku|saya) (?:di ?mana|kapan) kita\b",
 )
 MOVE_APP = rx(
     r"\b(?:add|contact|message|chat with|text|reach|find|join|dm)\b(?: me| us| you| our \w+)?"
@@ -833,7 +867,7 @@ CASH_PRIZE = rx(
     + r"(?![\d.,]* of your)[^.!?\n]{0,40}\b(?:cash (?:prize|reward|award|bonus)|prize|reward|award|bonus"
     r"|won|win|hadiah|(?<!secara )(?<!bayar )(?<!dibayar )(?<!pembayaran )tunai|menang\w*"
     r"|vouchers"
-    r"|ganjaran|voucher|gift)\b",
+    r"|ganjaran|voucher|(?<!bday )(?<!birthday )(?<!wedding )gift)\b",
     r"\b(?:won|win|claim|awarded|receive|menang\w*|mendapat\w*|mendptkn|memenangi|terima|dapat)\b"
     r"[^.!?\n]{0,40}" + AMOUNT,
     r"\b(?:you(?:'ve| have)? been|has been|u've been|u have been|ur|your number)\b[^.!?\n]{0,20}"
@@ -972,7 +1006,8 @@ _OPEN_TO_CHECK = re.compile(
     r"\b(?:i'?ll|i will|will) (?:ring|call|phone) (?:you|u)\b|\bkeep the old (?:one|number)\b"
     r"|\bold (?:number|one|sim) (?:still )?works\b|\bno need to (?:reply|respond|text back)\b"
     r"|\bnothing (?:urgent|else)\b|\b(?:don'?t|do not) need anything\b|\bif i (?:ring|call)\b|\b(?:ga|gak|nggak|tidak|tak) (?:bakal |akan )?minta (?:pulsa|uang|duit|transfer"
-    r"|wang)\b|\b(?:will not|never) ask (?:you )?for (?:money|cash)\b|\b(?:telpon|telepon|call) aja\b",
+    r"|wang)\b|\b(?:will not|never) ask (?:you )?for (?:money|cash)\b|\b(?:telpon|telepon|call) aja\b"
+    r"|\bring me (?:on|at) (?:it|this|this one|this number)\b|\bnot after anything\b",
     F,
 )
 _NEGATED = re.compile(rf"\b(?:{_NEGATIONS})\s+$", F)  # "aku ga bakal minta pulsa"
@@ -1140,13 +1175,20 @@ _WONT = re.compile(r"\bwon't\b", re.IGNORECASE)
 # Rs.4,200 to get amount credited" would not be read as one request. (Other numbers keep their
 # dot: "GRATIS 7.5GB" is a telco's data bundle, and reads as before.)
 _AMOUNT = re.compile(MONEY + r" ?\d[\d.,]*\d|\b\d{1,3}(?:\.\d{3})+\b", re.IGNORECASE)
-_ABBREVIATION_DOT = re.compile(r"(?<=\b(?:rs|rp|no))\. ?(?=[A-Z]*\d)", re.IGNORECASE)
+# "Your   Citizens   Online   Banking   has   been   restricted": words spread apart by runs of
+# spaces, read as one space.
+_SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
+_ABBREVIATION_DOT = re.compile(
+    r"(?<=\b(?:rs|rp|no))\. ?(?=[A-Z]*\d|(?:ref|rujukan|akaun|account|acct|mykad|kp|ic|tel|telefon|hp"
+    r"|rek|rekening|resi|invoice|order|kad|card)\b)",
+    re.IGNORECASE,
+)
 
 
 def normalise(text: str) -> str:
     """Undo the usual filter dodges (split words, digits for letters, words chained by hyphens
     or underscores) so the rules read what a person reads; "won't" is read as "will not"."""
-    text = _WONT.sub("will not", text)
+    text = _WONT.sub("will not", _SPACE_RUN.sub(" ", text))
     text = _AMOUNT.sub(lambda m: m.group(0).replace(".", ","), _ABBREVIATION_DOT.sub(" ", text))
     for _ in range(4):  # "c.a.r.d.s" needs a pass per dot
         joined = _SPLIT_WORD.sub(_unsplit, text)

@@ -1,0 +1,225 @@
+"""Words spread apart by runs of spaces are read as written ("Your   Online   Banking   has   been
+restricted"); further phrasings of known pretexts, from the nineteenth independent batch and the
+third gateway sample: pay per like or per day in Malay and Indonesian, a lender's collector who
+threatens the phone's gallery or names you its guarantor, a code asked for after a screenshot,
+the reply to "sorry, wrong person", "could you vote for him", "butuh biaya operasi", particulars
+"used for criminal activities", "wang jaminan", "unable to ship you", "to regain access"; and
+messages that only look like requests or threats: a relative's new number that is "not after
+anything", a number that "got cut off", a birthday gift, a code notice's "jangan kasih tau siapa
+pun termasuk pihak Gojek", a one-time password given, a code shared in the family, and card and
+debit alerts written the Indonesian way."""
+
+from __future__ import annotations
+
+import pytest
+
+from qila.analysis import Content, Level
+from qila.analysis.analyzer import ScamAnalyzer
+from tests.support.verdicts import assert_flagged_with, link_codes, verdict_codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            "Your   Maybank   Online   Banking   has   been   restricted.   Verify   now:   "
+            "https://mbb-secure-login.com",
+            ("threat", "click_link"),
+        ),
+        ("We temporarily disabled your acct. Restore it at https://rb2.ly/Qx7Pz", ("threat",)),
+        (
+            "Kerja mudah! Like & follow akaun Instagram yg kami bagi, RM300 sehari. WhatsApp admin "
+            "sekarang",
+            ("task_job",),
+        ),
+        (
+            "Cukup like, komen dan share video dari HP, dibayar Rp20rb - 60rb per tugas. Minat? "
+            "balas YA",
+            ("task_job",),
+        ),
+        (
+            "To unlock your next batch of 35 tasks and cash out your $860 commission pls top up 100 "
+            "USDT today",
+            ("task_job",),
+        ),
+        (
+            "Tagihan Rp1.900.000 sdh lewat. Sistem kami akan pasang virus & akses galeri HP anda "
+            "malam ini. Bayar sekarang.",
+            ("extortion",),
+        ),
+        (
+            "Nomor anda tercatat sbg kontak darurat pinjaman a.n Dedi S di aplikasi DanaKilat. Anda "
+            "wajib melunasi Rp2.400.000 hari ini.",
+            ("extortion",),
+        ),
+        (
+            "Kak, dari J&T. Paket kakak tertukar, utk refund mohon kirimkan foto resi & kode OTP yg "
+            "masuk ya",
+            ("otp_request",),
+        ),
+        (
+            "Pegawai kami akan call, sila sediakan No. MyKad & kod TAC yg diterima",
+            ("otp_request",),
+        ),
+        (
+            "Oh my mistake, sorry! You seem really nice though. Since we're chatting, where are you "
+            "from?",
+            ("romance",),
+        ),
+        (
+            "Halo, kontakmu tersimpan di hp aku, bisa ingatkan aku di mana kita kenal?",
+            ("romance",),
+        ),
+        (
+            "my cousin's son is in the final of a singing contest, could you vote for him? "
+            "https://starkids-vote.net/e/22",
+            ("vote_lure",),
+        ),
+        (
+            "Ma, aku kecelakaan motor, skrg di rumah sakit. Butuh biaya operasi secepatnya",
+            ("money_request",),
+        ),
+        (
+            "Immigration: your passport particulars have been used for criminal activities abroad. "
+            "Call the officer at +65 8xxx 2210 now or your pass will be cancelled",
+            ("threat",),
+        ),
+        (
+            "Kastam: Bungkusan anda (No. Rujukan KL-22810) ditahan. Jelaskan wang jaminan RM900 ke "
+            "akaun yang diberi.",
+            ("fee", "parcel_problem"),
+        ),
+        (
+            "Halo kak mau penghasilan tambahan? Cukup deposit Rp200rb, ikuti instruksi mentor, "
+            "profit bisa cair Rp2jt hari ini juga. Minat? DM sy",
+            ("investment",),
+        ),
+        (
+            "We are unable to ship you your order on Monday. Update here: https://shpx-care.com",
+            ("parcel_problem",),
+        ),
+        (
+            "Please correct your address information so we can deliver: https://postcare-hub.net",
+            ("parcel_problem",),
+        ),
+        (
+            "Your parcel is at the local depot, please pay the necessary fees to continue delivery: "
+            "https://dlv-fees.com/p",
+            ("fee",),
+        ),
+        (
+            "Immediate action needed, log in at https://secure-cu-verify.com to regain access.",
+            ("threat",),
+        ),
+        (
+            "BCA: Yth Nasabah, mulai 1 Juni tarif transaksi BCA mobile berubah dari Rp6.500/transaksi "
+            "menjadi Rp150.000/bulan autodebet. Silakan baca pemberitahuan & pilih tarif anda melalui "
+            "tombol di bawah. Tanpa konfirmasi dianggap setuju.",
+            ("fee",),
+        ),
+    ],
+)
+def test_the_pretext_is_read(
+    fixed_analyzer: ScamAnalyzer, text: str, codes: tuple[str, ...]
+) -> None:
+    assert_flagged_with(fixed_analyzer, text, *codes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Mum it's Jo, phone died so new number, old one's gone. Dad has it already. Not after "
+        "anything, just ring me on it tonight x",
+        "Hey it's Rach!! new number, old one got cut off when I moved to Spark. save this x",
+        "hey I sent u ₱1,000 on GCash for Lola's bday gift, check the app not the SMS",
+        "GoPay: Kode OTP kamu 5530. Kode ini RAHASIA, jangan kasih tau siapa pun termasuk pihak "
+        "Gojek.",
+        "DoorDash: Your order from Nando's is on the way. Track it: https://drd.sh/Ab3Kq9/",
+        "You requested a one-time password to sign in to your account. Please enter this one-time "
+        "password: 55120931",
+    ],
+)
+def test_a_notice_or_chat_that_asks_for_nothing_is_not_flagged(
+    fixed_analyzer: ScamAnalyzer, text: str
+) -> None:
+    level, found = verdict_codes(fixed_analyzer, text)
+    assert level is Level.NO_RED_FLAGS, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a code named after a full stop is not the object of an earlier verb
+        "Along, dah kongsi roadtax dlm MyJPJ. Kod pengaktifan: 7PQ2X1 - aktifkan dlm 24 jam.",
+        # one "mistake" is not yet a stranger's opener
+        "sorry my mistake, the meeting is at 3 not 2",
+    ],
+)
+def test_the_wider_readings_stop_short(fixed_analyzer: ScamAnalyzer, text: str) -> None:
+    level, found = verdict_codes(fixed_analyzer, text)
+    assert level is Level.NO_RED_FLAGS, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notifikasi BRI: Transaksi debet Rp1.450.000 dr rek 0123-01-****45-50-1 ke BCA a.n. ANDI "
+        "S*** berhasil 02/06/2026 10:11 WIB. Bukan transaksi Anda? Hub Contact BRI 1500017.",
+        "Anda telah trx dgn KK OCBC 4411 02/06/26 di TOKOPEDIA Jakarta IDR250,000.00. Cicilan "
+        "bunga ringan s.d 24bln di ocbc.id/ocbcmobile. S&K. Info:1500999",
+    ],
+)
+def test_an_indonesian_card_or_debit_alert_reads_as_one(
+    fixed_analyzer: ScamAnalyzer, text: str
+) -> None:
+    verdict = fixed_analyzer.analyse(Content(text=text))
+    assert verdict.level is Level.NO_RED_FLAGS, verdict.signals
+    assert any(s.code == "transaction_alert" and s.weight < 0 for s in verdict.signals)
+
+
+def test_a_code_notice_is_not_read_as_a_secrecy_demand(fixed_analyzer: ScamAnalyzer) -> None:
+    verdict = fixed_analyzer.analyse(
+        Content(text="GoPay: Kode OTP kamu 5530. Jangan kasih tau siapa pun termasuk pihak Gojek.")
+    )
+    assert "threat" not in {s.code for s in verdict.signals}, verdict.signals
+
+
+@pytest.mark.parametrize(
+    ("url", "published"),
+    [
+        ("docs.google.com/spreadsheets/d/1Qw7TzP0aB3/edit", False),
+        ("https://docs.google.com/presentation/d/1xF9kQ2LmZ8w", False),
+        ("https://docs.google.com/document/d/e/2PACX-1vS36Y8R0dZPmbk/pub", True),
+        ("https://docs.google.com/forms/d/e/1FAIpQLSd9/viewform", True),
+    ],
+)
+def test_a_shared_file_is_not_a_published_page(url: str, published: bool) -> None:
+    assert ("link.free_host" in link_codes(url)) is published, link_codes(url)
+
+
+def test_a_bill_split_in_a_shared_sheet_is_not_flagged(fixed_analyzer: ScamAnalyzer) -> None:
+    level, found = verdict_codes(
+        fixed_analyzer,
+        "hey all, March water bill came thru - $96 so $24 each. it's in the sheet "
+        "docs.google.com/spreadsheets/d/1Qw7TzP0aB3 venmo me whenever this wk",
+    )
+    assert level is Level.NO_RED_FLAGS, found
+
+
+def test_a_post_office_is_known_by_its_name_and_its_site(fixed_analyzer: ScamAnalyzer) -> None:
+    assert_flagged_with(
+        fixed_analyzer,
+        "Emirates Post: your shipment is on hold due to an unpaid customs fee of AED 12. Pay now: "
+        "emirates-post-ae.com/pay",
+        "impersonation",
+        "link.brand_mismatch",
+    )
+    verdict = fixed_analyzer.analyse(
+        Content(
+            text="Emirates Post: Your item RB482910335CN has arrived in UAE and customs charges of "
+            "AED 46.50 apply. Pay online at emiratespost.ae using your tracking number or at any "
+            "Emirates Post branch."
+        )
+    )
+    assert verdict.level is Level.NO_RED_FLAGS, verdict.signals
+    assert any(s.code == "link.official" and s.weight < 0 for s in verdict.signals)
