@@ -80,6 +80,15 @@ from tests.support.verdicts import assert_flagged_with, link_codes, verdict_code
             ("money_request",),
         ),
         (
+            "Pa, ini aku. Pinjam hp teman dulu, hp ku rusak. Bisa tolong kirim 1,5 juta dulu buat "
+            "bayar kos",
+            ("new_number", "money_request"),
+        ),
+        (
+            "Ini mak. Tolong topup 30RM ke nombor baru mak 0127xxxx12, ada hal penting",
+            ("new_number", "money_request"),
+        ),
+        (
             "Immigration: your passport particulars have been used for criminal activities abroad. "
             "Call the officer at +65 8xxx 2210 now or your pass will be cancelled",
             ("threat",),
@@ -131,6 +140,9 @@ def test_the_pretext_is_read(
         "Hi Mum it's Jo, phone died so new number, old one's gone. Dad has it already. Not after "
         "anything, just ring me on it tonight x",
         "Hey it's Rach!! new number, old one got cut off when I moved to Spark. save this x",
+        # a new number that asks for nothing does not let the classifier speak at its usual floor
+        "Bro ini nomor baru gw ya. yg lama 0812 udh keblokir gara2 lewat masa tenggang, males "
+        "ngurus ke GraPARI. save aja, WA ntar pindah ke sini jg",
         "hey I sent u ₱1,000 on GCash for Lola's bday gift, check the app not the SMS",
         "GoPay: Kode OTP kamu 5530. Kode ini RAHASIA, jangan kasih tau siapa pun termasuk pihak "
         "Gojek.",

@@ -22,7 +22,12 @@ from qila.analysis.links import (
 )
 from qila.analysis.model import TextModel
 from qila.analysis.reassurance import reassuring
-from qila.analysis.rules import LINK_MENTION, check_text, link_call_to_action
+from qila.analysis.rules import (
+    LINK_MENTION,
+    NEW_NUMBER_WITH_ASK,
+    check_text,
+    link_call_to_action,
+)
 from qila.analysis.sender_site import names_the_sender, spelled_names
 from qila.analysis.verdict import Content, Level, Signal, Verdict
 from qila.i18n import text as tr
@@ -416,7 +421,15 @@ class ScamAnalyzer:
             # With notices held back here, a link finding alone backs the classifier at the
             # ordinary floor (a higher one cost 3 scams and spared no legitimate message).
             return
-        backing = [c for c, s in codes.items() if s.weight >= 10 and c not in _CONTEXT_ONLY]
+        # A new number that asks for nothing ("ini nomor baru gw ya, save aja") is news, not a
+        # tactic: it does not let the classifier speak at its ordinary floor.
+        backing = [
+            c
+            for c, s in codes.items()
+            if s.weight >= 10
+            and c not in _CONTEXT_ONLY
+            and not (c == "new_number" and s.weight < NEW_NUMBER_WITH_ASK)
+        ]
         if any(s.weight < 0 for s in _standing(codes, offers=False, other_sites=True).values()):
             # A routine notice (official link or channel, code notice): not overruled. A brand's
             # site only named next to a strange link ("ROS.ie ... Claim now rb.gy/...") is no

@@ -445,7 +445,11 @@ MONEY_REQUEST = rx(
     r"\b(?:tolong|bisa|boleh) (?:di)?(?:transfer|kirimin|kirim uang|belikan|beliin|pinjam|pinjem|minjem|bank in"
     r"|hantar duit)\b|\bminta (?:pulsa|uang|transfer|dikirim|duit)\b"
     r"|\btransfer ke (?:rek|rekening|nomor|akaun)\b|\bpinjam(?:kan)? (?:uang|duit|wang)\b"
-    r"|\bkirim(?:in|kan)? (?:uang|duit|dana)\b|\bbutuh (?:biaya|dana|uang) (?:operasi|rumah sakit|rs"
+    r"|\bkirim(?:in|kan)? (?:uang|duit|dana)\b"
+    # "bisa tolong kirim 2 juta dulu", "tolong bagi topped up 50RM ke nombor baru ayah"
+    r"|\b(?:tolong|bisa|boleh)\b[^.!?\n]{0,15}\b(?:kirim\w*|transfer\w*|tf|isi\w*|top(?:ped)? ?up)\b"
+    r"[^.!?\n]{0,12}(?:" + AMOUNT + r"|\b\d+ ?(?:rm|rb|ribu|k)\b)"
+    r"|\bbutuh (?:biaya|dana|uang) (?:operasi|rumah sakit|rs"
     r"|pengobatan|berobat)\b"
     r"|\b(?:tolong|boleh|bisa) (?:\w+ )?(?:masukkan|masukkin|masukin|bank ?in|tf) (?:duit |wang |uang )?"
     r"(?:rm|rp) ?\d|\bmasuk(?:kan)? (?:duit |wang |\w+ )?(?:kat|ke|dalam) "
@@ -1010,6 +1014,7 @@ _OPEN_TO_CHECK = re.compile(
     r"|\bring me (?:on|at) (?:it|this|this one|this number)\b|\bnot after anything\b",
     F,
 )
+NEW_NUMBER_WITH_ASK = 50  # a new number that comes with a family tie or a money ask
 _NEGATED = re.compile(rf"\b(?:{_NEGATIONS})\s+$", F)  # "aku ga bakal minta pulsa"
 
 
@@ -1241,7 +1246,8 @@ def check_text(text: str) -> list[RuleHit]:
         # A relative who will ring, keeps the old number or says there is nothing to do wants
         # the number saved, which the fake "new number" of a "Hi Mum" scam never leaves at.
         open_to_check = not money and _OPEN_TO_CHECK.search(text)
-        add("new_number", 15 if open_to_check else 50 if (family or money) else 22, new_number)
+        weight = 15 if open_to_check else NEW_NUMBER_WITH_ASK if (family or money) else 22
+        add("new_number", weight, new_number)
     add("money_request", 30 if (family or new_number or asked_money) else 12, money)
     strong_task = first(TASK_STRONG, text)
     weak_task = {m.group(0).lower() for m in TASK_WEAK.finditer(text)}
