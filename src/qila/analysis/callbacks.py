@@ -34,7 +34,9 @@ CALLBACK = rx(
     r"\b(?:electricity|light|power)\b[^\n]{0,100}\bdisconnect\w*[^\n]{0,100}\b(?:call|contact"
     r"|whatsapp)\b[^.!?\n]{0,30}\b(?:office|officer|department|lineman)\b[^.!?\n]{0,15}" + PHONE,
     r"\b(?:call|contact|ring|hubungi|telefon)\b[^.!?\n]{0,40}" + PHONE + r"[^.!?\n]{0,30}"
-    r"\b(?:to cancel|for (?:a )?(?:full )?refund|to (?:get|claim) (?:a |your )?(?:full )?refund"
+    # ("Call 01274 274274 if you need to cancel or rearrange": an appointment.)
+    r"\b(?:to cancel(?! or (?:re-?arrange|reschedule|change))|for (?:a )?(?:full )?refund"
+    r"|to (?:get|claim) (?:a |your )?(?:full )?refund"
     r"|to dispute|to reverse|untuk membatalkan|untuk membatalkannya|untuk pembatalan"
     r"|bagi pembatalan)\b",
 )

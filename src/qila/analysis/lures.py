@@ -31,6 +31,7 @@ GIVEAWAY = rx(
 )
 # "I have the recording from your camera... send $500 in bitcoin or everyone sees it".
 EXTORTION = rx(
+    r"\bhacked (?:into )?your (?:phone |web ?)?cam(?:era)?\b[^\n]{0,160}\b(?:send|pay|transfer)\b",
     r"\b(?:recording|recorded|video|footage|photos?|pictures?)\b[^.!?\n]{0,30}\b(?:of you|(?:from|through|via) your"
     r" (?:camera|webcam|phone)|you (?:watching|doing))\b[^\n]{0,160}\b(?:send|pay|transfer)\b",
     r"\bif (?:you )?(?:don'?t|dont|do not) want (?:them|it|these|this|the (?:pics|photos|video))\b"
@@ -43,7 +44,7 @@ EXTORTION = rx(
     r"\b(?:rekam|rekaman|video|foto)\w*\b[^\n]{0,80}\b(?:atau|kalau tidak|kalau tak)\b[^.!?\n]{0,20}"
     r"\b(?:sebar|sebarkan|viralkan|kirim|hantar)\w*\b",
     r"\b(?:video|recording|photos?|pictures?)\b[^.!?\n]{0,20}\b(?:goes|go|will go|gets sent|will be sent"
-    r"|will be posted|gets posted) to (?:all )?(?:of )?your (?:contacts|friends|family)\b",
+    r"|will be posted|gets posted) to (?:all )?(?:of )?(?:your (?:contacts|friends|family)|everyone you know)\b",
     r"\b(?:video|foto|gambar) (?:bogel|syur|telanjang|tak senonoh)\b",
     # "foto KTP & wajah anda kami sebar ke semua kontak", "everyone in your contact list sees it"
     r"\b(?:kami |akan )?sebar(?:kan)?\b[^.!?\n]{0,20}\b(?:ke |kepada )?(?:semua |seluruh )?kontak\b"

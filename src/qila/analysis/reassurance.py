@@ -40,7 +40,8 @@ TRANSACTION = rx(
     + r" ?[\d.,]+\d[^!?\n]{0,60}\b(?:berhasil|sukses|successful)\b",
     r"\b(?:was|has been|have been) (?:charged|debited|credited|deducted|paid|refunded)"
     r" (?:with |for )?" + MONEY + r" ?\d",
-    MONEY + r" ?[\d,.]+\d (?:telah|sudah|berhasil|berjaya) (?:di|ber)?(?:pindahkan|debit|kreditkan"
+    MONEY
+    + r" ?[\d,.]+\d (?:telah|sudah|berhasil|berjaya) (?:di|ber)?(?:pindahkan|debit|kreditkan|masukkan"
     r"|terima|bayar|tarik|kirim|transfer)",
     r"\b(?:a/c|acct|account)\b[^.!?\n]{0,20}\b(?:debited|credited) (?:by|with|for) (?:"
     + MONEY

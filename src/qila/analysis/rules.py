@@ -44,6 +44,8 @@ LEGAL_THREAT = rx(
     r"\blegal action\b|\bwarrant\b|\bpolice case\b|\bcourt (?:case|summons|order)"
     r"|\bmoney laundering\b|\bcriminal (?:investigation|case|charges?|complaint)\b"
     r"|\bpengubahan wang haram\b|\bpegawai (?:siasatan|penyiasat)\b|\bfraud investigation\b"
+    r"|\bakaun keldai\b|\bmule account\b|\b(?:sambungkan|salurkan|connect|transfer)\b[^.!?\n]{0,20}"
+    r"\b(?:kepada|ke|to) (?:pihak |the )?(?:polis|pdrm|police)\b"
     r"|\btindakan mahkamah\b|\bnotis mahkamah\b|\bmahkamah majistret\b|\bsindiket\b"
     r"|\b(?:do not|don'?t) (?:contact|tell|call|inform) (?:your bank|anyone|the bank)\b",
     r"\bproses hukum\b|\bdipolisikan\b|\btindakan undang-undang\b|\bwaran tangkap\b"
@@ -373,7 +375,7 @@ CARD = re.compile(
     + r"(?:your |the |anda |kamu )?(?:(?:credit |debit |atm )?card (?:number|details|info)"
     r"|cvv|cvc|expiry date|bank (?:account )?details|banking details|nomor kartu|nombor kad"
     r"|(?:bank )?routing number|bank account number|maklumat kad"
-    r"|butiran kad|data kartu)",
+    r"|butiran kad|data kartu|(?:maklumat |nombor )?akaun bank|(?:direct )?deposit (?:details|information|info))",
     F,
 )
 ID_DETAILS = re.compile(
@@ -498,6 +500,10 @@ TASK_STRONG = rx(
     r"\b(?:you|u)\b[^.!?\n]{0,20}\b(?:make|earn)\w* (?:some |extra |good |more )?(?:money|cash|income)\b"
     r"[^\n]{0,40}\b(?:[1-3]|one|two|three|a few|few) (?:hours?|hrs?) (?:a|per|each) day\b",
     r"\b(?:get|earn|make|income)\b[^.!?\n]{0,10}\d[\d,.]*k? ?/ ?day\b",
+    # "wage is 8000 Rs/Day"
+    r"\b(?:wage|salary|pay|income|gaji)\b[^.!?\n]{0,15}\b\d[\d,.]*k? ?"
+    + MONEY
+    + r" ?(?:/|per|a) ?(?:day|hour|hari)\b",
     r"\bgaji (?:harian|per hari)\b|\bpenghasilan harian\b|\bpendapatan harian\b",
     r"\b(?:tugas|misi|task|mission)\b[^\n]{0,60}\b(?:deposit|top ?up|isi saldo)\b"
     r"|\b(?:menarik|tarik|withdraw\w*) (?:komisi|commission|komisen)\b",
@@ -603,7 +609,14 @@ INVEST_STRONG = rx(
     r" (?:month|week|day)\b",
     r"\b(?:intraday|stock|trading|option|options|forex|crypto) (?:tips|signals)\b"
     r"|\b100 ?% (?:accuracy|accurate)\b|\bsure ?shot\b",
-    r"\bangka jitu\b|\btogel\b|\bjamin(?:an)? \d+ ?% tembus\b|\bslot gacor\b|\bjudi online\b",
+    r"\bangka jitu\b|\btogel\b|\bjamin(?:an)? \d+ ?% tembus\b|\bslot gacor\b",
+)
+# Online gambling pushed as a way to win money; the government's own warnings ("Judi online
+# bikin rugi", "#STOPJUDIONLINE") name it too.
+GAMBLING = rx(r"\bjudi online\b")
+GAMBLING_WARNING = rx(
+    r"\b(?:bahaya|merugikan|merusak|rugi|haram|stop ?judi\w*|jangan (?:pernah )?(?:main|mencoba|coba"
+    r"|terjerumus|tergiur))\b"
 )
 INVEST_WEAK = rx(
     r"\binvestment (?:opportunity|plan|platform|package|group)\b|\btrading (?:group|signals?)\b",
@@ -757,6 +770,9 @@ WINDFALL = rx(
 APK = rx(
     r"\b[\w-]+\.apk\b",
     r"\b(?:download|install|unduh|pasang|muat turun)\b[^.!?\n]{0,30}\bapk\b",
+    # An attachment preview with its size, "📎 Surat Undangan Pernikahan Digital (6,6 MB)": the
+    # document is an app in disguise
+    r"\b(?:undangan|surat|tagihan|resi|kad jemputan|invoice|jemputan)\b[^\n]{0,40}\(\d+(?:[.,]\d+)? ?mb\)",
 )
 # A sign-in or new-device alert: routine from a bank, a pretext when it comes with a strange link.
 ACCOUNT_ALERT = rx(
@@ -851,7 +867,9 @@ PREMIUM_RATE = rx(
     r"\b(?:secret admirer|fancies you|dating service|chat ?n ?date|saucy|horny)\b",
 )
 PREMIUM_NUMBER = re.compile(r"\b09\d{8,9}\b|\b087\d{8}\b", F)
-PREMIUM_STOP = re.compile(r"\b(?:stop|unsub\w*|help|berhenti|unreg)\b\W{0,3}(?:to|ke) \d{4,6}", F)
+PREMIUM_STOP = re.compile(
+    r"\b(?:stop\w*|unsub\w*|help|berhenti|unreg)\b\W{0,3}(?:to|ke) \d{4,6}", F
+)
 LURE = rx(
     r"\b(?:won|win|winner|winning|prize|cash|rewards?|claim|selected|chosen|guaranteed|awarded?"
     r"|jackpot)\b",
@@ -1062,7 +1080,10 @@ _IN_APP = re.compile(
     r"|^[^.!?\n]{0,20}\b(?:in|via|through|using) "
     + OWN_APP
     + r"|^[^.!?\n]{0,20}\b(?:dalam|di|melalui|lewat) "
-    + OWN_APLIKASI,
+    + OWN_APLIKASI
+    # "Share OTP 4829 only AFTER you receive your order": the code handed over at the door
+    + r"|(?i:^[^.!?\n]{0,40}\bonly (?:after|when|once) you (?:have )?(?:receive|get|got|collect)\w*"
+    r" (?:your |the )?(?:order|package|parcel|delivery|item|food)\b)",
 )
 
 
@@ -1254,6 +1275,8 @@ def check_text(text: str) -> list[RuleHit]:
     weak_weight = 30 if len(weak_task) >= 2 else 12  # unsolicited recruiter + easy part-time job
     add("task_job", 40 if strong_task else weak_weight, strong_task or first(TASK_WEAK, text))
     investing = first(INVEST_STRONG, text)
+    if investing is None and not GAMBLING_WARNING.search(text):
+        investing = first(GAMBLING, text)
     strong_inv = investing is not None
     investing = investing or first(INVEST_WEAK, text)
     add("investment", 40 if strong_inv else 10, investing)
