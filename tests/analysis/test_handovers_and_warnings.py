@@ -4,7 +4,8 @@ interview, deposit details asked for a refund, a camera "hacked" for extortion, 
 bank"), a document attachment with its size (an app in disguise). Not read as tactics: a
 delivery code handed over "only after you receive your order", the government's anti-gambling
 verses, an opt-out keyword such as "STOPU", an appointment to "cancel or rearrange", and a
-credit "telah dimasukkan" into an e-wallet."""
+credit "telah dimasukkan" into an e-wallet. From real 2016 reports to Telkomsel: premium-rate
+0809 lines, "MNDPT HADIAH", online poker; and Telkomsel's own tsel.id."""
 
 from __future__ import annotations
 
@@ -79,6 +80,36 @@ def test_the_tactic_is_read(
 def test_the_notice_is_not_flagged(fixed_analyzer: ScamAnalyzer, text: str) -> None:
     level, found = verdict_codes(fixed_analyzer, text)
     assert level is Level.NO_RED_FLAGS, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Indonesia's premium-rate lines (0809...), in the 2016 reports to Telkomsel's 1166
+        ("LAGI SENDIRI? AKU TEMENIN NGOBROL SAMPE PAGI, TLP AQ YA DI 08091234771", "premium_rate"),
+        (
+            "SLMT NO ANDA MNDPT HADIAH 60JTA DRI PT TELKOMSEL INFO KLIK WWW.TELKOMSEL.COM/HADIAH",
+            "prize",
+        ),
+        ("POKER ONLINE TERPERCAYA! JACKPOT RATUSAN JUTA, DEPOSIT 20RB, DAFTAR SKRG", "investment"),
+    ],
+)
+def test_older_indonesian_lures_are_read(
+    fixed_analyzer: ScamAnalyzer, text: str, code: str
+) -> None:
+    _, found = verdict_codes(fixed_analyzer, text)
+    assert code in found, (text, found)
+
+
+def test_telkomsel_short_address_is_its_own(fixed_analyzer: ScamAnalyzer) -> None:
+    verdict = fixed_analyzer.analyse(
+        Content(
+            text="Penyesuaian periode pembayaran Halo berhasil. Untuk kembali ke pengaturan "
+            "sebelumnya, hubungi 188. Info https://tsel.id/movebc"
+        )
+    )
+    assert verdict.level is Level.NO_RED_FLAGS, verdict.signals
+    assert any(s.code == "link.official" and s.weight < 0 for s in verdict.signals)
 
 
 def test_online_gambling_pushed_is_still_read(fixed_analyzer: ScamAnalyzer) -> None:

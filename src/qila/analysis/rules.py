@@ -613,7 +613,7 @@ INVEST_STRONG = rx(
 )
 # Online gambling pushed as a way to win money; the government's own warnings ("Judi online
 # bikin rugi", "#STOPJUDIONLINE") name it too.
-GAMBLING = rx(r"\bjudi online\b")
+GAMBLING = rx(r"\b(?:judi|poker|kasino|casino|slot) online\b")
 GAMBLING_WARNING = rx(
     r"\b(?:bahaya|merugikan|merusak|rugi|haram|stop ?judi\w*|jangan (?:pernah )?(?:main|mencoba|coba"
     r"|terjerumus|tergiur))\b"
@@ -860,6 +860,9 @@ CLICK_LINK = rx(
 
 PREMIUM_RATE = rx(
     r"\b(?:call|ring|dial|phone|tel|on)\b[^.!?\n]{0,15}\b09\d{8,9}\b|\b08(?:7|45)\d{7,8}\b",
+    # Indonesia's premium-rate lines start 0809 ("TELP DONG 08091234500"); so do Nigerian
+    # mobiles, hence only after Indonesian words for calling
+    r"\b(?:telp|tlp|tlpn|telpon|telepon|hub|hubungi|no ini|nomor ini)\b[^.!?\n]{0,15}\b0809\d{5,8}\b",
     r"\b\d{1,3} ?p ?(?:/|per) ?min\b|\b\d{2,3}ppm\b|\bper min(?:ute)? (?:from|cost)|\bcalls? cost"
     r"|\bcost ?£ ?\d|\b£\d(?:\.\d\d)?/(?:msg|min|wk|week|txt)\b|\bmsg\d+p\b|\b1[05]0p\b",
     r"\b(?:txt|text|send|reply|sms|ketik|ketikkan|taip)\b[^.!?\n]{0,30}\b(?:to|ke|kirim ke|hantar ke)"
@@ -895,7 +898,7 @@ CASH_PRIZE = rx(
     r"\b(?:you(?:'ve| have)? been|has been|u've been|u have been|ur|your number)\b[^.!?\n]{0,20}"
     r"\b(?:selected|chosen|picked(?! up)|won)\b|\brandomly (?:picked|selected|chosen)\b",
     r"\b(?:anda|kamu|nomor anda|no anda|nombor anda)\b[^.!?\n]{0,20}\b(?:terpilih|dipilih)\b",
-    r"\b(?:mendapat\w*|m-?dpt\w*|m-?dapat\w*|dpt|mendptkn|memenangkan|memenangi)\b[^.!?\n]{0,15}"
+    r"\b(?:mendapat\w*|m-?dpt\w*|m-?dapat\w*|mndpt\w*|mndapat\w*|dpt|mendptkn|memenangkan|memenangi)\b[^.!?\n]{0,15}"
     r"\b(?:mobil|motor|hadiah|uang tunai|cek tunai|kereta)\b",
 )
 LINK_CTA = rx(
