@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from qila.analysis import cli
+from qila.analysis.analyzer import ScamAnalyzer
 from qila.analysis.evaluate import END, START, Tally, write_readme
 
 
@@ -148,3 +149,28 @@ def test_check_image_with_the_real_reader(tmp_path: Path) -> None:
     data = json.loads(out)
     assert data["level"] == "likely_scam"
     assert data["reasons"][0] == "The QR code goes to a look-alike of DBS (dbs-sg.top)"
+
+
+def test_eval_names_each_batch_after_its_folder(
+    tmp_path: Path, fixed_analyzer: ScamAnalyzer
+) -> None:
+    """A batch kept outside the suite (measured/blind18) leaves a gap in the numbers: the rows
+    after it keep their batches' own numbers."""
+    from qila.analysis.evaluate import blind_rows
+
+    scam = {
+        "text": "Your parcel is held, pay the customs fee at http://parcel-fee.top/x",
+        "label": "scam",
+    }
+    legit = {"text": "see you at 7 at the usual place", "label": "legitimate"}
+    for name in ("blind", "blind17", "blind19"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "scams.jsonl").write_text(json.dumps(scam | {"text": scam["text"] + name}) + "\n")
+        (folder / "legit.jsonl").write_text(
+            json.dumps(legit | {"text": legit["text"] + name}) + "\n"
+        )
+    rows = blind_rows(fixed_analyzer, tmp_path)
+    names = [row[0] for row in rows]
+    assert names[:3] == ["independent batch 1", "independent batch 17", "independent batch 19"]
+    assert names[3] == "independent (all)" and rows[3][1] == "3"

@@ -228,6 +228,12 @@ def blind_batches(root: Path) -> list[Path]:
     )
 
 
+def batch_number(folder: Path) -> int:
+    """The batch's number from its folder's name (``blind`` is the first, ``blind19`` the
+    nineteenth); a batch kept elsewhere leaves a gap in the numbers, not a shift."""
+    return int(folder.name.removeprefix("blind") or 1)
+
+
 def read_blind(folder: Path) -> list[tuple[str, str, bool]]:
     """(text, label, has a link) for one independent batch (``scams.jsonl`` + ``legit.jsonl``)."""
     from qila.analysis.links import locate_urls
@@ -246,7 +252,8 @@ def blind_rows(analyzer: ScamAnalyzer, root: Path) -> list[list[str]]:
     them together, with and without a link in the message."""
     items: list[tuple[str, str, Iterable[str]]] = []
     batches = blind_batches(root)
-    for number, folder in enumerate(batches, 1):
+    for folder in batches:
+        number = batch_number(folder)
         for text, truth, linked in read_blind(folder):
             kind = "with a link" if linked else "no link"
             names = [f"independent batch {number}", "independent (all)", f"independent, {kind}"]
@@ -254,7 +261,7 @@ def blind_rows(analyzer: ScamAnalyzer, root: Path) -> list[list[str]]:
     if not items:
         return []
     tallies = run(analyzer, items, "independent batches")
-    order = [f"independent batch {n}" for n in range(1, len(batches) + 1)]
+    order = [f"independent batch {batch_number(folder)}" for folder in batches]
     order += ["independent (all)", "independent, with a link", "independent, no link"]
     return [tallies[name].row() for name in order if name in tallies]
 
