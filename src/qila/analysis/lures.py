@@ -52,7 +52,8 @@ EXTORTION = rx(
     # An illegal lender's collector: "sistem kami akan kirim virus & matikan HP anda ... data
     # galeri akan kami akses"
     r"\b(?:kirim|kirimkan|pasang|tanam)\w* virus\b|\bmatikan (?:hp|ponsel|handphone)\b"
-    r"|\b(?:galeri|kontak)\b[^.!?\n]{0,30}\b(?:akan )?(?:kami )?(?:akses|bobol)\b",
+    r"|\b(?:galeri|kontak)\b[^.!?\n]{0,30}\b(?:akan )?(?:kami )?(?:akses|bobol)\b"
+    r"|\bpenyebaran data\b|\b(?:datengin|datangin|datangi|samperin|sambangi) rumah\b",
     # "nomor anda dicantumkan sbg PENJAMIN atas pinjaman ... Anda wajib ikut melunasi"
     r"\b(?:penjamin|kontak darurat)\b[^\n]{0,150}\b(?:wajib|harus)\b[^.!?\n]{0,20}\b(?:melunasi"
     r"|membayar|bayar|lunasi)\b",

@@ -45,14 +45,18 @@ LEGAL_THREAT = rx(
     r"|\bmoney laundering\b|\bcriminal (?:investigation|case|charges?|complaint)\b"
     r"|\bpengubahan wang haram\b|\bpegawai (?:siasatan|penyiasat)\b|\bfraud investigation\b"
     r"|\bakaun keldai\b|\bmule account\b|\b(?:sambungkan|salurkan|connect|transfer)\b[^.!?\n]{0,20}"
-    r"\b(?:kepada|ke|to) (?:pihak |the )?(?:polis|pdrm|police)\b"
+    r"\b(?:kepada|kpd|ke|to) (?:pihak |the )?(?:polis|pdrm|police)\b"
+    r"|\b(?:dipindahkan|dirujuk|diserahkan|referred|handed over)\b[^.!?\n]{0,10}\b(?:kepada|kpd|ke|to)"
+    r" (?:pihak |pegawai |the )?(?:polis|pdrm|police)\b"
+    r"|\b(?:bungkusan|parcel|barang)\b[^\n]{0,120}\bditahan (?:oleh )?(?:pihak )?(?:polis|kastam)\b"
     r"|\btindakan mahkamah\b|\bnotis mahkamah\b|\bmahkamah majistret\b|\bsindiket\b"
     r"|\b(?:do not|don'?t) (?:contact|tell|call|inform) (?:your bank|anyone|the bank)\b",
     r"\bproses hukum\b|\bdipolisikan\b|\btindakan undang-undang\b|\bwaran tangkap\b"
     r"|\bkes polis\b|\bpencucian wang\b|\bpencucian uang\b|\bditangkap\b"
     r"|\b(?:tertangkap|diamankan)\b[^\n]{0,80}\b(?:damai|siapkan|tebus|uang|duit)\b"
-    r"|\bjangan (?:telpon|telepon|kasih (?:tahu|tau)|bilang|beritahu|beri tahu|cerita)\w* (?:ke |sama )?"
-    r"siapa(?!\s?pun\b[^.!?\n]{0,40}\b(?:termasuk|pihak|petugas))",
+    r"|\b(?:jangan|jgn) (?:telpon|telepon|kasih (?:tahu|tau)|bilang|beritahu|beri tahu|cerita|hubungi"
+    r"|maklumkan|bagitahu)\w* (?:ke |sama |kepada |kpd )?"
+    r"siapa(?!\s?pun\b[^.!?\n]{0,40}\b(?:termasuk (?:pihak|petugas|karyawan|staf)|pihak|petugas))",
     r"\b(?:move|transfer|moving|transferring)\b[^.!?\n]{0,30}\b(?:safe|secure|holding|protected)"
     r" account\b|\b(?:pindahkan|memindahkan|pindah)\b[^.!?\n]{0,40}\b(?:akaun|rekening) (?:selamat|aman)\b"
     r"|\b(?:number|account|identity|name|ic|card|particulars|details|passport|nric|mykad)"
@@ -207,7 +211,7 @@ FEE = rx(
     r"\b(?:pay|paid|payment)\b[^.!?\n]{0,40}\bto (?:get (?:the |your )?(?:amount|money|funds|bonus|payout)"
     r" (?:credited|released)|release|receive|claim|redeliver|reschedule"
     r"|unlock|withdraw|collect)\b",
-    r"\bto (?:unlock|withdraw|release|claim|receive|activate)\b[^.!?\n]{0,60}\b(?:top ?up|deposit|pay)\b"
+    r"\b(?:to|and) (?:unlock|withdraw|release|claim|receive|activate)\b[^.!?\n]{0,60}\b(?:top ?up|deposit|pay)\b"
     r"|\b(?:untuk|utk|bagi|nak) (?:menarik|tarik|mencairkan|cairkan|mengeluarkan|keluarkan|aktifkan"
     r"|mengaktifkan)\b[^.!?\n]{0,60}\b(?:deposit|bayar|isi saldo|top ?up)\b"
     r"|\b(?:bayar|sumbang|deposit|top ?up)\b[^.!?\n]{0,40}\b(?:untuk|utk) (?:cairkan|mencairkan|menarik"
@@ -355,7 +359,7 @@ CODE_HIJACK = rx(
 _VERB_CRED = (
     r"\b(?:enter|confirm|verify|update|provide|send|give|share|key in|re-?enter|submit|input|"
     r"reply with|masukkan|konfirmasi|verifikasi|perbarui|kirim(?:kan)?|berikan|isi(?! minyak)|sahkan|"
-    r"mengesahkan|mengemaskini|memasukkan|"
+    r"mengesahkan|mengemaskini|memasukkan|perlukan|memerlukan|"
     r"kemas ?kini|hantar|beri)\b(?:\s+\S+){0,4}?\s+"
 )
 CREDENTIALS = re.compile(
@@ -424,7 +428,7 @@ MONEY_REQUEST = rx(
     r"|\b(?:need|have) to (?:pay|make) (?:a|an|the|this) (?:bill|payment|invoice)\b"
     r"|\btransfer (?:it )?to (?:this|my|the following|the new) account\b"
     r"|\b(?:new|changed?) (?:bank )?account (?:details|number)\b"
-    r"|\bi (?:urgently |really )?need (?:"
+    r"|\b(?:i|and|just) (?:urgently |really )?need (?:"
     + MONEY
     + r" ?\d|\d+k\b)|\bcan you (?:please )?pay (?:it|this|the bill)"
     r"|\b(?:pay|send|give) (?:it |you |the money )?back (?:double|tomorrow|next week|soon|asap)\b"
@@ -520,7 +524,13 @@ TASK_STRONG = rx(
     r"[^.!?\n]{0,30}\b(?:orders?|tasks?|sets?|missions?)\b|\bcombo (?:bonus|orders?|tasks?)\b"
     r"|\bto unlock\b[^.!?\n]{0,30}\b(?:orders?|tasks?|sets?|missions?)\b[^!?\n]{0,60}\b(?:top ?up"
     r"|deposit|recharge)\b"
-    r"|\bcommission\b[^.!?\n]{0,30}\badded to your (?:balance|account)\b",
+    r"|\bcommission\b[^.!?\n]{0,30}\badded to your (?:balance|account)\b"
+    r"|\bcombination (?:task|order)s?\b",
+    # "A $2,950 check for your home office equipment has been deposited. Pls send $1,800 of it to
+    # our approved vendor": the fake-check job
+    r"\b(?:check|cheque)\b[^\n]{0,100}\b(?:send|transfer|zelle|wire)\b[^.!?\n]{0,40}\b(?:vendor|supplier)\b",
+    # "Misi pertama: checkout produk ..., modal Rp100.000 dikembalikan + komisi 30%"
+    r"\b(?:misi|tugas|task)\b[^\n]{0,100}\bmodal\b[^\n]{0,40}\b(?:dikembalikan|kembali)\b",
     # A job that must be paid for first ("role available ... pay Ksh 1,200 registration").
     r"\b(?:cv|resume|job|role|position|vacanc\w+|recruit\w*|hiring|employment|kerja|pekerjaan)\b"
     r"[^\n]{0,150}\b(?:pay|send|deposit|bayar)\b(?:[^.!?\n]{0,30}\b(?:registration|activation|training"
@@ -966,6 +976,9 @@ PAYMENT_REDIRECT = rx(
     r"\b(?:change|changed) (?:in|of|to) (?:the |my )?(?:bank )?account(?: number)?\b"
     r"|\b(?:pay|payment|rent|instal+ment)\b[^.!?\n]{0,40}\b(?:to|with|through) (?:mr|mrs|my "
     r"(?:boss|manager|sister|brother|husband))\b",
+    # "can you send it to my mate's account, name J Okafor BSB 062-145"
+    r"\b(?:send|pay|transfer)\b[^.!?\n]{0,20}\bto my (?:mate|friend|cousin|landlord|boss)'?s? (?:bank )?"
+    r"(?:account|acc|acct)\b",
 )
 EMERGENCY = rx(
     r"\b(?:kantor polisi|ditangkap|kecelakaan|rumah sakit|masuk rs|balai polis|hospital|accident"
@@ -1018,7 +1031,7 @@ _NEVER_ASKS_MONEY = re.compile(
 # A code that arrived by mistake and was kept ("kodenya ga gw kasih ke siapa2", "jangan bagi
 # sape2 tau, delete je"), unless someone still asks for it ("... tolong kirim ke aku").
 _KEPT_CODE = re.compile(
-    r"\b(?:ga|gak|nggak|tidak|tak|jangan|jgn|never|won'?t|didn'?t|don'?t)\b(?: \w+)? (?:kasih|kasi|bagi"
+    r"\b(?:ga|gak|nggak|tidak|tak|jangan|jgn|never|won'?t|didn'?t|don'?t)\b(?: \w+)? (?:di)?(?:kasih|kasi|bagi"
     r"|beri|kirim|share|give|send|forward|gave|sent)\w*\b",
     F,
 )
@@ -1086,7 +1099,8 @@ _IN_APP = re.compile(
     + OWN_APLIKASI
     # "Share OTP 4829 only AFTER you receive your order": the code handed over at the door
     + r"|(?i:^[^.!?\n]{0,40}\bonly (?:after|when|once) you (?:have )?(?:receive|get|got|collect)\w*"
-    r" (?:your |the )?(?:order|package|parcel|delivery|item|food)\b)",
+    r" (?:your |the )?(?:order|package|parcel|delivery|item|food)\b"
+    r"|^[^.!?\n]{0,40}\b(?:only )?at the time of delivery\b|^[^.!?\n]{0,10}\bwith the wishmaster\b)",
 )
 
 
@@ -1203,7 +1217,11 @@ _WONT = re.compile(r"\bwon't\b", re.IGNORECASE)
 # or of a currency or number abbreviation ("Rs.4,200", "No.5") would end it mid-phrase: "Pay GST
 # Rs.4,200 to get amount credited" would not be read as one request. (Other numbers keep their
 # dot: "GRATIS 7.5GB" is a telco's data bundle, and reads as before.)
-_AMOUNT = re.compile(MONEY + r" ?\d[\d.,]*\d|\b\d{1,3}(?:\.\d{3})+\b", re.IGNORECASE)
+_AMOUNT = re.compile(
+    MONEY + r" ?\d[\d.,]*\d|\b\d{1,3}(?:\.\d{3})+\b"
+    r"|\b\d[\d,]*\.\d{1,2}(?= ?(?:usdt|usd|eur|gbp|sgd|myr|idr|inr|aud|cad|btc|eth)\b)",
+    re.IGNORECASE,
+)
 # "Your   Citizens   Online   Banking   has   been   restricted": words spread apart by runs of
 # spaces, read as one space.
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
