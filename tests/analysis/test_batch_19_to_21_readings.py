@@ -9,7 +9,8 @@ person"; "could you vote for him"; money asked for an operation, a lost wallet o
 account; particulars "used for criminal activities", a mule account, a case "dirujuk kpd pegawai
 polis"; "wang jaminan", "unable to ship you", "to regain access"; a wage "Rs/Day", the fake-check
 job, a "combination task"; a camera "hacked" for extortion; a document attachment with its size;
-premium-rate 0809 lines, "MNDPT HADIAH", online poker.
+premium-rate 0809 lines, "MNDPT HADIAH", online poker; a payment "you do not recognise" with a
+fraud team's landline to call, a consultant or representative who "will call you shortly".
 
 Not read as tactics: a relative's new number that is "not after anything" (and, asking for
 nothing, no longer backing the classifier), a number that "got cut off", a birthday gift, a code
@@ -218,6 +219,21 @@ from tests.support.verdicts import assert_flagged_with, link_codes, verdict_code
             "Utk siasatan, pihak kami perlukan username & kata laluan perbankan online puan",
             ("credentials",),
         ),
+        (
+            "Westpac: A transfer of $1,760.00 to M RYAN has been held for review. If you do not "
+            "recognise this payment please call our fraud team on 02 9155 2210 now.",
+            ("callback",),
+        ),
+        (
+            "Absa Fraud Unit: Suspicious debit orders of R2 900.00 were detected on your account. A "
+            "consultant will call you shortly to reverse them.",
+            ("call_announced",),
+        ),
+        (
+            "Chase Fraud Dept: The transaction was blocked. A representative wil be contacting you "
+            "shortly.",
+            ("call_announced",),
+        ),
     ],
 )
 def test_the_pretext_is_read(
@@ -261,6 +277,9 @@ def test_the_pretext_is_read(
         # a bill split in a colleague's shared sheet
         "hey all, March water bill came thru - $96 so $24 each. it's in the sheet "
         "docs.google.com/spreadsheets/d/1Qw7TzP0aB3 venmo me whenever this wk",
+        # the bank's own hotline after "if you don't recognise this payment"
+        "Westpac: A transfer of $1,760.00 to M RYAN has been held for review. If you don't "
+        "recognise this payment, call us on 1300 651 089.",
     ],
 )
 def test_a_notice_or_chat_that_asks_for_nothing_is_not_flagged(

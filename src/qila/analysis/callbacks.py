@@ -12,7 +12,10 @@ import re
 from qila.analysis.patterns import AMOUNT, MONEY, PHONE, F, rx
 
 # "If you did not authorise this", "didn't place this order": a payment or order disowned.
-DID_NOT_DO = r"did ?n[o']?t (?:make|place|order|authori[sz]e|request|initiate|recogni[sz]e|approve)"
+DID_NOT_DO = (
+    r"(?:did ?n[o']?t (?:make|place|order|authori[sz]e|request|initiate|recogni[sz]e|approve)"
+    r"|(?:do not|don'?t) (?:recogni[sz]e|authori[sz]e))"
+)
 # "Not you? Call 1-888-... to cancel": a fake order or charge with a number to ring back.
 _NOT_YOU = (
     r"\b(?:not you|wasn'?t you|not (?:made|done|initiated|authori[sz]ed?) by you|"
@@ -89,8 +92,9 @@ ANNOUNCED_CALL = rx(
     r"\b(?:fraud|security|verification|risk|dispute) (?:specialist|team|department|dept|agent"
     r"|analyst|officer|representative|unit)s?\b[^.!?\n]{0,30}\b(?:will|shall|is going to|to)"
     r" (?:call|phone|ring|contact) you\b",
-    r"\b(?:a|an|our) (?:fraud |security )?(?:specialist|agent|representative|analyst)\b"
-    r"[^.!?\n]{0,20}\bwill (?:call|phone|contact) you (?:shortly|soon|now|immediately|in a few)\b",
+    r"\b(?:a|an|our) (?:fraud |security )?(?:specialist|agent|representative|analyst|consultant)\b"
+    r"[^.!?\n]{0,20}\bwill? (?:call|phone|contact|be contacting|be calling) you (?:shortly|soon|now"
+    r"|immediately|in a few)\b",
     r"\b(?:reviewed|confirmed|verified|handled) by phone\b"
     r"|\b(?:reply|text|press) [^.!?\n]{0,40}\b(?:and|to) (?:speak|talk) (?:to|with) an? (?:agent"
     r"|specialist|representative)\b",
