@@ -10,7 +10,8 @@ account; particulars "used for criminal activities", a mule account, a case "dir
 polis"; "wang jaminan", "unable to ship you", "to regain access"; a wage "Rs/Day", the fake-check
 job, a "combination task"; a camera "hacked" for extortion; a document attachment with its size;
 premium-rate 0809 lines, "MNDPT HADIAH", online poker; a payment "you do not recognise" with a
-fraud team's landline to call, a consultant or representative who "will call you shortly".
+fraud team's landline or a London desk's line to call (UK banks give national numbers), a
+consultant or representative who "will call you shortly".
 
 Not read as tactics: a relative's new number that is "not after anything" (and, asking for
 nothing, no longer backing the classifier), a number that "got cut off", a birthday gift, a code
@@ -234,6 +235,11 @@ from tests.support.verdicts import assert_flagged_with, link_codes, verdict_code
             "shortly.",
             ("call_announced",),
         ),
+        (
+            "Barclays: a payment of £640.00 to K OSEI is pending. If this was not you, please call "
+            "us on 020 3905 6612 quoting ref 4471.",
+            ("callback",),
+        ),
     ],
 )
 def test_the_pretext_is_read(
@@ -280,6 +286,8 @@ def test_the_pretext_is_read(
         # the bank's own hotline after "if you don't recognise this payment"
         "Westpac: A transfer of $1,760.00 to M RYAN has been held for review. If you don't "
         "recognise this payment, call us on 1300 651 089.",
+        "Barclays: a payment of £640.00 to K OSEI is pending. If this was not you, please call "
+        "us on 0345 734 5345.",
     ],
 )
 def test_a_notice_or_chat_that_asks_for_nothing_is_not_flagged(

@@ -80,6 +80,10 @@ _MOBILE = re.compile(
     r"(?:\+?60|0)1\d{7,9}$|(?:\+?62|0)8[1-9]\d{8,10}$|(?:\+?44|0)7\d{9}$|(?:\+?65)?[89]\d{7}$"
     r"|(?:\+?61|0)4\d{8}$|(?:\+?63|0)9\d{9}$|\+?91[6-9]\d{9}$"
 )
+# A London landline (020 ...): UK banks give national numbers in their alerts (0345, 0800), a
+# fake gives a desk's line. (Other city lines are left alone: Australian and Irish, Philippine
+# and South African numbers share their first digits, and those banks do give such numbers.)
+_LOCAL_LANDLINE = re.compile(r"(?:\+?44|0)20\d{8}$")
 _PERSON = re.compile(
     r"\b(?:pegawai|petugas|officer|agent|specialist|lineman|case manager|investigator"
     r"|(?:security|fraud|disconnect\w*|cancellations?|billing) (?:team|department|desk|unit))\b",
@@ -118,6 +122,8 @@ def callback_number(text: str, platform: bool = False) -> str | None:
         return match.group(0)  # banks do not give a mobile number to ring
     if _HOTLINE.search(number) or _NAMED_HOTLINE.search(match.group(0)):
         return None  # the bank's own hotline, as genuine alerts give
+    if _LOCAL_LANDLINE.match(digits):
+        return match.group(0)  # a London desk's line, where UK banks give national numbers
     # An ordinary landline: genuine alerts give the bank's; a fake sends you to a person
     # ("sila hubungi pegawai kami di 03-...", "talk to our officer").
     return match.group(0) if _PERSON.search(match.group(0)) else None
