@@ -18,8 +18,9 @@ nothing, no longer backing the classifier), a number that "got cut off", a birth
 notice's "jangan kasih tau siapa pun termasuk pihak Gojek", a one-time password given, a code
 shared in the family or not to be "dikasih", a delivery code handed over at the door, the
 government's anti-gambling verses, an opt-out keyword, an appointment to "cancel or rearrange",
-card and debit alerts written the Indonesian way, a colleague's shared Google file, and couriers'
-and telcos' own sites (Emirates Post, JET express, tsel.id)."""
+card and debit alerts written the Indonesian way, a colleague's shared Google file, a sentence run
+on after a full stop ("Ref.Online purchase"), and couriers' and telcos' own sites (Emirates Post,
+JET express, tsel.id)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ import pytest
 
 from qila.analysis import Content, Level
 from qila.analysis.analyzer import ScamAnalyzer
+from qila.analysis.links import locate_urls
 from tests.support.verdicts import assert_flagged_with, link_codes, verdict_codes
 
 
@@ -346,6 +348,24 @@ def test_a_code_notice_is_not_read_as_a_secrecy_demand(fixed_analyzer: ScamAnaly
 )
 def test_a_shared_file_is_not_a_published_page(url: str, published: bool) -> None:
     assert ("link.free_host" in link_codes(url)) is published, link_codes(url)
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        # a run-on sentence, not an address
+        ("FNB :-) R1,250.00 paid from Cheq a/c..6612 @ Takealot. Ref.Online purchase.", []),
+        ("Your code expires today.Click the app to renew", []),
+        # the address behind a stray "// @" is still found
+        ("Your plan expired today.Click here to renew // @shrtco.de", ["shrtco.de"]),
+        # addresses all the same
+        ("Settle your toll at Toll-Service.Online before Friday", ["Toll-Service.Online"]),
+        ("Settle your toll at toll-service.online before Friday", ["toll-service.online"]),
+        ("Pay at www.Fees.Online today", ["www.Fees.Online"]),
+    ],
+)
+def test_a_run_on_sentence_is_not_an_address(text: str, links: list[str]) -> None:
+    assert list(locate_urls(text)) == links
 
 
 def test_a_post_office_is_known_by_its_name_and_its_site(fixed_analyzer: ScamAnalyzer) -> None:

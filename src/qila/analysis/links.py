@@ -38,7 +38,7 @@ _URL = re.compile(
     r"|(?<![@\w.-])(?:" + _LABEL + r"\.)+(?:" + _BARE_TLDS + r")\b(?![.@-]\w)"
     # a name hidden behind a stray scheme or run of dots ("now //_9qr.de/bvb2Bm", "//@risu.io/x",
     # "help Michael....v41qle.jz4721.net...")
-    r"|(?<=//[_@])(?:" + _LABEL + r"\.)+(?:[a-z]{2,24})\b(?:/[^\s<>\"']*)?"
+    r"|(?:(?<=//[_@])|(?<=// @))(?:" + _LABEL + r"\.)+(?:[a-z]{2,24})\b(?:/[^\s<>\"']*)?"
     r"|(?<=\.\.)(?:" + _LABEL + r"\.)+(?:" + _BARE_TLDS + r")\b(?![@-]\w|\.\w)"
     r"|(?<![@\w.])(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?/[^\s<>\"']*"
     # a hyphenated or numbered name under a country ending ("bni-upgrade-kartu.id"): a site,
@@ -181,7 +181,20 @@ def _addresses(text: str) -> tuple[tuple[re.Match[str], bool], ...]:
         if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken)
     ]
     ordered = sorted(general + extra, key=lambda m: m.start())
-    return tuple((m, not _spaced_email(text, m)) for m in ordered)
+    return tuple((m, not _spaced_email(text, m) and not _missing_space(m)) for m in ordered)
+
+
+# "Ref.Online purchase", "today.Click here", "SKB.Info": one plain word, a full stop and a
+# word-like ending written as a capitalised word, with no path, scheme or www, is the next
+# sentence run on without a space ("Toll-Service.Online" or "pay.toll.Online" stay links).
+_RUN_ON = re.compile(
+    r"[^\W\d_]+\.(?:Online|Site|Shop|Live|Link|Click|App|Store|Website|Space|Fun|Support|Help|Page"
+    r"|Network|Services|Center|Email|Work|Rest|Win|Bid|Pro|Club|Vip|Top|Info|Biz|Tech)"
+)
+
+
+def _missing_space(match: re.Match[str]) -> bool:
+    return _RUN_ON.fullmatch(match.group(0)) is not None
 
 
 def _matches(text: str) -> list[re.Match[str]]:
