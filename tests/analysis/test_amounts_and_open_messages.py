@@ -6,14 +6,13 @@ lama", "harus ditebus", "our bank details have changed", a fee asked after the g
 "ke semua kontak", ...); and messages that only look like requests or threats: a transfer reported
 done ("... berhasil", "sdh masuk"), a denied request ("aku ga bakal minta pulsa", "tdk pernah
 minta"), a relative's new number that asks for nothing, a code kept from everyone, a branch or a
-post-office channel, a driver's "cancellation fee", a brand's own short address, an alert whose
-amount comes first, a payout announced on gov.sg."""
+post-office channel, a driver's "cancellation fee", a brand's own short address."""
 
 from __future__ import annotations
 
 import pytest
 
-from qila.analysis import Content, Level
+from qila.analysis import Level
 from qila.analysis.analyzer import ScamAnalyzer
 from tests.support.verdicts import assert_flagged_with, verdict_codes
 
@@ -237,32 +236,3 @@ def test_the_words_are_not_read_as_that_tactic(
 ) -> None:
     _, found = verdict_codes(fixed_analyzer, text)
     assert code not in found, (text, found)
-
-
-@pytest.mark.parametrize(
-    ("text", "reassurance"),
-    [
-        (
-            "Amt Deducted! Rs.4120 from your ICICI Bank A/c XX2231 for Money Transfer via iMobile. "
-            "Not you?Call 18001080/SMS BLOCK OB to 9215676766",
-            "transaction_alert",
-        ),
-        (
-            "Debit Rs.2,000.00 from A/C XX1198 at ATM EN1122 on 02/03/26 10:05. Not you? Call "
-            "180010888/SMS BLOCK (last 4 digit of card) to 5676732. IDFC FIRST Bank",
-            "transaction_alert",
-        ),
-        (
-            # a payment announced with a government's own site keeps that site
-            "Ministry of Finance: You will receive $200 Cost-of-Living Payment via PayNow-NRIC by 31 "
-            "Dec 2026. Find out more at govbenefits.gov.sg",
-            "link.official",
-        ),
-    ],
-)
-def test_the_notice_look_counts_for_the_message(
-    fixed_analyzer: ScamAnalyzer, text: str, reassurance: str
-) -> None:
-    verdict = fixed_analyzer.analyse(Content(text=text))
-    assert verdict.level is Level.NO_RED_FLAGS
-    assert any(s.code == reassurance and s.weight < 0 for s in verdict.signals), verdict.signals

@@ -18,9 +18,9 @@ nothing, no longer backing the classifier), a number that "got cut off", a birth
 notice's "jangan kasih tau siapa pun termasuk pihak Gojek", a one-time password given, a code
 shared in the family or not to be "dikasih", a delivery code handed over at the door, the
 government's anti-gambling verses, an opt-out keyword, an appointment to "cancel or rearrange",
-card and debit alerts written the Indonesian way, a colleague's shared Google file, a sentence run
-on after a full stop ("Ref.Online purchase"), and couriers' and telcos' own sites (Emirates Post,
-JET express, tsel.id)."""
+a colleague's shared Google file, a sentence run on after a full stop ("Ref.Online purchase"),
+and JET express's own site. (Indonesian card and debit alerts and the post offices' and
+operators' own sites are among the reassured notices of test_lures_and_channels.)"""
 
 from __future__ import annotations
 
@@ -242,6 +242,11 @@ from tests.support.verdicts import assert_flagged_with, link_codes, verdict_code
             "us on 020 3905 6612 quoting ref 4471.",
             ("callback",),
         ),
+        (
+            "Emirates Post: your shipment is on hold due to an unpaid customs fee of AED 12. Pay "
+            "now: emirates-post-ae.com/pay",
+            ("impersonation", "link.brand_mismatch"),
+        ),
     ],
 )
 def test_the_pretext_is_read(
@@ -313,23 +318,6 @@ def test_the_wider_readings_stop_short(fixed_analyzer: ScamAnalyzer, text: str) 
     assert level is Level.NO_RED_FLAGS, (text, found)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Notifikasi BRI: Transaksi debet Rp1.450.000 dr rek 0123-01-****45-50-1 ke BCA a.n. ANDI "
-        "S*** berhasil 02/06/2026 10:11 WIB. Bukan transaksi Anda? Hub Contact BRI 1500017.",
-        "Anda telah trx dgn KK OCBC 4411 02/06/26 di TOKOPEDIA Jakarta IDR250,000.00. Cicilan "
-        "bunga ringan s.d 24bln di ocbc.id/ocbcmobile. S&K. Info:1500999",
-    ],
-)
-def test_an_indonesian_card_or_debit_alert_reads_as_one(
-    fixed_analyzer: ScamAnalyzer, text: str
-) -> None:
-    verdict = fixed_analyzer.analyse(Content(text=text))
-    assert verdict.level is Level.NO_RED_FLAGS, verdict.signals
-    assert any(s.code == "transaction_alert" and s.weight < 0 for s in verdict.signals)
-
-
 def test_a_code_notice_is_not_read_as_a_secrecy_demand(fixed_analyzer: ScamAnalyzer) -> None:
     verdict = fixed_analyzer.analyse(
         Content(text="GoPay: Kode OTP kamu 5530. Jangan kasih tau siapa pun termasuk pihak Gojek.")
@@ -368,25 +356,6 @@ def test_a_run_on_sentence_is_not_an_address(text: str, links: list[str]) -> Non
     assert list(locate_urls(text)) == links
 
 
-def test_a_post_office_is_known_by_its_name_and_its_site(fixed_analyzer: ScamAnalyzer) -> None:
-    assert_flagged_with(
-        fixed_analyzer,
-        "Emirates Post: your shipment is on hold due to an unpaid customs fee of AED 12. Pay now: "
-        "emirates-post-ae.com/pay",
-        "impersonation",
-        "link.brand_mismatch",
-    )
-    verdict = fixed_analyzer.analyse(
-        Content(
-            text="Emirates Post: Your item RB482910335CN has arrived in UAE and customs charges of "
-            "AED 46.50 apply. Pay online at emiratespost.ae using your tracking number or at any "
-            "Emirates Post branch."
-        )
-    )
-    assert verdict.level is Level.NO_RED_FLAGS, verdict.signals
-    assert any(s.code == "link.official" and s.weight < 0 for s in verdict.signals)
-
-
 @pytest.mark.parametrize(
     ("text", "code"),
     [
@@ -404,17 +373,6 @@ def test_older_indonesian_lures_are_read(
 ) -> None:
     _, found = verdict_codes(fixed_analyzer, text)
     assert code in found, (text, found)
-
-
-def test_telkomsel_short_address_is_its_own(fixed_analyzer: ScamAnalyzer) -> None:
-    verdict = fixed_analyzer.analyse(
-        Content(
-            text="Penyesuaian periode pembayaran Halo berhasil. Untuk kembali ke pengaturan "
-            "sebelumnya, hubungi 188. Info https://tsel.id/movebc"
-        )
-    )
-    assert verdict.level is Level.NO_RED_FLAGS, verdict.signals
-    assert any(s.code == "link.official" and s.weight < 0 for s in verdict.signals)
 
 
 def test_online_gambling_pushed_is_still_read(fixed_analyzer: ScamAnalyzer) -> None:

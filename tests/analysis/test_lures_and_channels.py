@@ -335,6 +335,45 @@ def test_terse_bank_alerts_read_as_transaction_alerts(
             "Can you send me $40 for the gift for Mr Henderson? Splitting it 6 ways.",
             "everyday_payment",
         ),
+        (
+            "Amt Deducted! Rs.4120 from your ICICI Bank A/c XX2231 for Money Transfer via iMobile. "
+            "Not you?Call 18001080/SMS BLOCK OB to 9215676766",
+            "transaction_alert",
+        ),
+        (
+            "Debit Rs.2,000.00 from A/C XX1198 at ATM EN1122 on 02/03/26 10:05. Not you? Call "
+            "180010888/SMS BLOCK (last 4 digit of card) to 5676732. IDFC FIRST Bank",
+            "transaction_alert",
+        ),
+        (
+            # a payment announced with a government's own site keeps that site
+            "Ministry of Finance: You will receive $200 Cost-of-Living Payment via PayNow-NRIC by 31 "
+            "Dec 2026. Find out more at govbenefits.gov.sg",
+            "link.official",
+        ),
+        # Indonesian card and debit alerts
+        (
+            "Notifikasi BRI: Transaksi debet Rp1.450.000 dr rek 0123-01-****45-50-1 ke BCA a.n. "
+            "ANDI S*** berhasil 02/06/2026 10:11 WIB. Bukan transaksi Anda? Hub Contact BRI 1500017.",
+            "transaction_alert",
+        ),
+        (
+            "Anda telah trx dgn KK OCBC 4411 02/06/26 di TOKOPEDIA Jakarta IDR250,000.00. Cicilan "
+            "bunga ringan s.d 24bln di ocbc.id/ocbcmobile. S&K. Info:1500999",
+            "transaction_alert",
+        ),
+        # an operator's and a post office's own addresses
+        (
+            "Penyesuaian periode pembayaran Halo berhasil. Untuk kembali ke pengaturan "
+            "sebelumnya, hubungi 188. Info https://tsel.id/movebc",
+            "link.official",
+        ),
+        (
+            "Emirates Post: Your item RB482910335CN has arrived in UAE and customs charges of AED "
+            "46.50 apply. Pay online at emiratespost.ae using your tracking number or at any "
+            "Emirates Post branch.",
+            "link.official",
+        ),
     ],
 )
 def test_notices_keep_their_reassurance(
@@ -342,7 +381,7 @@ def test_notices_keep_their_reassurance(
 ) -> None:
     verdict = fixed_analyzer.analyse(Content(text=text))
     assert verdict.level is Level.NO_RED_FLAGS, verdict
-    assert reassurance in {s.code for s in verdict.signals}
+    assert any(s.code == reassurance and s.weight < 0 for s in verdict.signals), verdict.signals
 
 
 def test_a_link_to_an_unknown_site_lowers_the_classifiers_bar(fixed_analyzer: ScamAnalyzer) -> None:

@@ -220,18 +220,16 @@ def evaluate(
     return rows, meta
 
 
-def blind_batches(root: Path) -> list[Path]:
-    """The independent batches under ``root`` in the order they were collected (``blind``,
-    ``blind2``, ..., ``blind10``)."""
-    return sorted(
-        (d for d in root.glob("blind*") if d.is_dir()), key=lambda d: (len(d.name), d.name)
-    )
-
-
 def batch_number(folder: Path) -> int:
     """The batch's number from its folder's name (``blind`` is the first, ``blind19`` the
     nineteenth); a batch kept elsewhere leaves a gap in the numbers, not a shift."""
     return int(folder.name.removeprefix("blind") or 1)
+
+
+def blind_batches(root: Path) -> list[Path]:
+    """The independent batches under ``root`` in the order they were collected (``blind``,
+    ``blind2``, ..., ``blind10``)."""
+    return sorted((d for d in root.glob("blind*") if d.is_dir()), key=batch_number)
 
 
 def read_blind(folder: Path) -> list[tuple[str, str, bool]]:

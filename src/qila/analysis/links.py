@@ -19,14 +19,18 @@ from qila.analysis.domains import (
 )
 from qila.analysis.model import packaged_url_model
 
+# Bare endings (below) that are also words ("Online", "Click", "Info"): written as a capitalised
+# word straight after a full stop they are the next sentence run on (see _missing_space).
+_WORD_ENDINGS = (
+    "info|biz|top|site|online|club|shop|vip|live|link|click|app|store|website|space|fun|tech"
+    "|support|help|page|win|bid|work|rest|pro|email|network|services|center"
+)
 # Endings accepted for a bare "name.ending" without scheme, www or path. Country codes and
-# word-like endings (.my, .life, .today) are left out: "her.my" or "good.today" in chat are
-# missing spaces, not links.
+# other word-like endings (.my, .life, .today) are left out: "her.my" or "good.today" in chat
+# are missing spaces, not links.
 _BARE_TLDS = (
-    "com|net|org|info|biz|top|xyz|site|online|club|shop|vip|icu|buzz|live|link|click|app"
-    "|store|website|space|fun|asia|tech|cyou|sbs|cfd|bond|loan|support|help|page|dev|tk|ml|ga|cf|gq"
-    "|cc|ws|pw|su|cn|ru|io|co|ly|win|bid|work|rest|mobi|pro|email|network|services|center"
-    "|uk|us|eu|au|nz|ca|ie"
+    "com|net|org|xyz|icu|buzz|asia|cyou|sbs|cfd|bond|loan|dev|tk|ml|ga|cf|gq"
+    "|cc|ws|pw|su|cn|ru|io|co|ly|mobi|" + _WORD_ENDINGS + "|uk|us|eu|au|nz|ca|ie"
     "|(?:com|co|gov|org|net|edu|go|or|ac|web|biz)\\.[a-z]{2}"
 )
 # A name in a bare address: letters of any script, so that look-alikes written with Cyrillic or
@@ -187,10 +191,7 @@ def _addresses(text: str) -> tuple[tuple[re.Match[str], bool], ...]:
 # "Ref.Online purchase", "today.Click here", "SKB.Info": one plain word, a full stop and a
 # word-like ending written as a capitalised word, with no path, scheme or www, is the next
 # sentence run on without a space ("Toll-Service.Online" or "pay.toll.Online" stay links).
-_RUN_ON = re.compile(
-    r"[^\W\d_]+\.(?:Online|Site|Shop|Live|Link|Click|App|Store|Website|Space|Fun|Support|Help|Page"
-    r"|Network|Services|Center|Email|Work|Rest|Win|Bid|Pro|Club|Vip|Top|Info|Biz|Tech)"
-)
+_RUN_ON = re.compile(r"[^\W\d_]+\.(?=[A-Z][a-z]+$)(?i:" + _WORD_ENDINGS + ")")
 
 
 def _missing_space(match: re.Match[str]) -> bool:

@@ -321,11 +321,12 @@ _WHATS_CODE = re.compile(
 _SPECIFIC_CODE = re.compile(
     r"otp|one[- ]time|verification|security|activation|tac|digit|kode|kod|token|pin", F
 )
+# Verbs of handing a code over, in English, Indonesian and Malay (each use adds its own).
+_HAND_OVER = r"kirim|kasih|beri|bagi|share|send|forward"
 # A code that is wanted back: a verb of handing over ahead ("tolong kirim ya"); one kept from
 # everyone ("jangan bagi sape2 tau") is let off in check_text (_KEPT_CODE).
 _WANTED_BACK = (
-    r"(?=[^\n]{0,80}\b(?:kirim|kasih|beri|bagi|sebut|foto|screenshot|ss|forward|terus|tolong|hantar"
-    r"|share|send)\w*\b)"
+    r"(?=[^\n]{0,80}\b(?:" + _HAND_OVER + r"|sebut|foto|screenshot|ss|terus|tolong|hantar)\w*\b)"
 )
 CODE_HIJACK = rx(
     r"\b(?:sent|send|texted)\b(?: you)?(?: a| the| my)?(?: [A-Za-z]+)?(?: (?:\d|six|four|five)[- ]?digits?)?"
@@ -1031,13 +1032,15 @@ _NEVER_ASKS_MONEY = re.compile(
 # A code that arrived by mistake and was kept ("kodenya ga gw kasih ke siapa2", "jangan bagi
 # sape2 tau, delete je"), unless someone still asks for it ("... tolong kirim ke aku").
 _KEPT_CODE = re.compile(
-    r"\b(?:ga|gak|nggak|tidak|tak|jangan|jgn|never|won'?t|didn'?t|don'?t)\b(?: \w+)? (?:di)?(?:kasih|kasi|bagi"
-    r"|beri|kirim|share|give|send|forward|gave|sent)\w*\b",
+    r"\b(?:ga|gak|nggak|tidak|tak|jangan|jgn|never|won'?t|didn'?t|don'?t)\b(?: \w+)? (?:di)?(?:"
+    + _HAND_OVER
+    + r"|kasi|give|gave|sent)\w*\b",
     F,
 )
 _WANTS_CODE = re.compile(
-    r"\b(?:tolong|pls|plz|please|bisa|boleh|can you|could you|minta)\b[^.!?\n]{0,30}\b(?:kirim|kasih|bagi"
-    r"|beri|send|forward|share|sebut|screenshot|ss|hantar|give|tell)\w*\b",
+    r"\b(?:tolong|pls|plz|please|bisa|boleh|can you|could you|minta)\b[^.!?\n]{0,30}\b(?:"
+    + _HAND_OVER
+    + r"|sebut|screenshot|ss|hantar|give|tell)\w*\b",
     F,
 )
 _OPEN_TO_CHECK = re.compile(
@@ -1091,16 +1094,17 @@ _ASKED_WARNING = re.compile(
 # Details given in the organisation's own app, or a code handed to its courier at the door ("Share
 # OTP 4619 with your Swiggy delivery partner only when you receive order ...").
 _IN_APP = re.compile(
-    r"^[^.!?\n]{0,40}\bwith (?:your |the |our )?(?:\w+ )?(?:delivery (?:agent|executive|partner|person"
-    r"|boy|rider|associate)|courier|rider|driver)\b"
+    # the code handed over at the door: "with the Wishmaster", "only AFTER you receive your order"
+    r"(?i:^[^.!?\n]{0,40}\bwith (?:your |the |our )?(?:\w+ )?(?:delivery (?:agent|executive|partner"
+    r"|person|boy|rider|associate)|courier|rider|driver|wishmaster)\b"
+    r"|^[^.!?\n]{0,40}\bonly (?:after|when|once) you (?:have )?(?:receive|get|got|collect)\w*"
+    r" (?:your |the )?(?:order|package|parcel|delivery|item|food)\b"
+    r"|^[^.!?\n]{0,40}\b(?:only )?at the time of delivery\b)"
+    # (case matters below: OWN_APP and OWN_APLIKASI find the app by its capitalised name)
     r"|^[^.!?\n]{0,20}\b(?:in|via|through|using) "
     + OWN_APP
     + r"|^[^.!?\n]{0,20}\b(?:dalam|di|melalui|lewat) "
-    + OWN_APLIKASI
-    # "Share OTP 4829 only AFTER you receive your order": the code handed over at the door
-    + r"|(?i:^[^.!?\n]{0,40}\bonly (?:after|when|once) you (?:have )?(?:receive|get|got|collect)\w*"
-    r" (?:your |the )?(?:order|package|parcel|delivery|item|food)\b"
-    r"|^[^.!?\n]{0,40}\b(?:only )?at the time of delivery\b|^[^.!?\n]{0,10}\bwith the wishmaster\b)",
+    + OWN_APLIKASI,
 )
 
 
